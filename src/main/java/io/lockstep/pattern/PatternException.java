@@ -1,16 +1,11 @@
 package io.lockstep.pattern;
 
-/** An edit or a CRDT payload that cannot be applied; the document is unchanged. {@code code} is the wire error code. */
-public class PatternException extends Exception {
+import io.lockstep.Refusal;
 
-    private final String code;
+/** An edit or a CRDT payload that cannot be applied; the document is unchanged. {@code code} is the wire error code. */
+public class PatternException extends Refusal {
 
     public PatternException(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(code, message);
     }
 }

@@ -73,9 +73,11 @@ public final class Room implements AutoCloseable {
         if (withSync) {
             member.syncSession = document.startSync();
         }
-        broadcastState();
-        return new Joined(code, member.id, member.resumeToken, state(), timeline,
+        Joined joined = new Joined(code, member.id, member.resumeToken, state(), timeline,
                 withSync ? null : document.save(), document.pattern());
+        listener.joined(joined);
+        broadcastState(member);
+        return joined;
     }
 
     private Member resumable(String token) throws RoomException {
@@ -233,9 +235,13 @@ public final class Room implements AutoCloseable {
     }
 
     private void broadcastState() {
+        broadcastState(null);
+    }
+
+    private void broadcastState(Member except) {
         RoomState state = state();
         for (Member m : members.values()) {
-            if (m.presence == Presence.CONNECTED) {
+            if (m != except && m.presence == Presence.CONNECTED) {
                 m.listener.roomChanged(state);
             }
         }

@@ -1,16 +1,11 @@
 package io.lockstep.room;
 
-/** A request the room refuses; nothing changed. {@code code} is the wire error code. */
-public class RoomException extends Exception {
+import io.lockstep.Refusal;
 
-    private final String code;
+/** A request the room refuses; nothing changed. {@code code} is the wire error code. */
+public class RoomException extends Refusal {
 
     public RoomException(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(code, message);
     }
 }

@@ -9,6 +9,9 @@ import io.lockstep.transport.Timeline;
  */
 public interface RoomListener {
 
+    /** The first event a member receives: its welcome, before anything else that happens in the room. */
+    void joined(Joined joined);
+
     /** Changes made by someone else (or this member's undo), as encoded Automerge changes, and the pattern after them. */
     void patternChanged(byte[] changes, Pattern pattern);
 
