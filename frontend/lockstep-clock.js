@@ -65,11 +65,11 @@ export class ClockEstimator {
     const w = this.#window;
     this.#reference = w[0].t1;
     if (this.#halfBand(argMin((b) => -this.#halfBand(b))) < 0) return false;
-    this.#useSlope(argMin((b) => this.#gapArea(b)));
     if (w.length < MIN_USABLE) {
       this.#useSlope(0);
       return true;
     }
+    this.#useSlope(argMin((b) => this.#gapArea(b)));
     const jitter = this.#jitter() + TIMESTAMP_GRAIN_MICROS;
     const uncertainty = jitter / (this.#newestReply() - this.#reference + 1);
     const prior = DRIFT_PRIOR * DRIFT_PRIOR;

@@ -83,11 +83,11 @@ public final class ClockEstimator {
         if (halfBand(argMin(candidate -> -halfBand(candidate))) < 0) {
             return false;
         }
-        useSlope(argMin(this::gapArea));
         if (window.size() < MIN_USABLE) {
             useSlope(0);
             return true;
         }
+        useSlope(argMin(this::gapArea));
         // The fit leans on a few fastest samples, so judge it by how much slower a typical sample is (jitter), not
         // by its own residuals. Timestamps are whole microseconds, and browsers coarsen theirs further.
         double jitter = jitter() + TIMESTAMP_GRAIN_MICROS;
@@ -96,7 +96,7 @@ public final class ClockEstimator {
         double fitted = uncertainty * uncertainty;
         double slopeError = Math.sqrt(prior * fitted / (prior + fitted));
         // A slope error tilts the line most at the oldest samples: anchor the offset only on samples recent enough
-        // that the tilt stays under the spread.
+        // that the tilt stays under the jitter.
         long horizon = Math.round(jitter / slopeError);
         slope = slope * prior / (prior + fitted);
         long since = newestReply() - horizon;
