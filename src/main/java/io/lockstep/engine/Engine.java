@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,7 +27,7 @@ public final class Engine implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
 
     private final PlaybackSource source;
-    private final Scsynth scsynth;
+    private final Consumer<Bundle> scsynth;
     private final LongSupplier clock;
     private final ScheduledExecutorService scheduler;
     private final Duration tick;
@@ -35,11 +36,12 @@ public final class Engine implements AutoCloseable {
     private ScheduledFuture<?> loop;
 
     /**
+     * @param scsynth       where due bundles go, usually {@code scsynth::play}
      * @param clock         local epoch nanoseconds (a {@link WallClock} in real time)
      * @param horizon       how far ahead steps are sent; must exceed {@code tick}
      * @param latencyMillis this machine's output latency compensation, either sign
      */
-    public Engine(PlaybackSource source, Scsynth scsynth, LongSupplier clock, ScheduledExecutorService scheduler,
+    public Engine(PlaybackSource source, Consumer<Bundle> scsynth, LongSupplier clock, ScheduledExecutorService scheduler,
                   Duration horizon, Duration tick, double latencyMillis) {
         if (horizon.compareTo(tick) <= 0) {
             throw new IllegalArgumentException("the horizon (" + horizon + ") must exceed the tick (" + tick + ") or steps fall between ticks");
@@ -63,7 +65,7 @@ public final class Engine implements AutoCloseable {
         try {
             source.current().ifPresent(playback -> {
                 List<Bundle> due = horizon.due(playback, clock.getAsLong());
-                due.forEach(scsynth::play);
+                due.forEach(scsynth);
                 bundlesSent.addAndGet(due.size());
             });
         } catch (RuntimeException e) {

@@ -27,6 +27,9 @@ import java.util.function.Predicate;
  */
 public final class Scsynth implements AutoCloseable {
 
+    /** A node id for the silent trial note, far above the ids scsynth assigns to notes sent with id -1. */
+    private static final int TRIAL_NODE = 999_999;
+
     private final InetSocketAddress server;
     private final int out;
     private final OSCPortOut sender;
@@ -67,19 +70,28 @@ public final class Scsynth implements AutoCloseable {
                 number(a, 5).floatValue(), number(a, 6).floatValue(), number(a, 7).doubleValue());
     }
 
-    /** Loads a compiled synthdef and waits until scsynth has it; fails if scsynth rejects it (e.g. a UGen it lacks). */
+    /**
+     * Loads a compiled synthdef and waits until scsynth can play it. scsynth answers {@code /done} even to a synthdef
+     * using a UGen it lacks (it only logs the error), so a silent trial note proves it: it fails if the synthdef did not load.
+     */
     public synchronized void load(String name, byte[] synthdef, Duration timeout) {
         replies.clear();
         send(new OSCMessage("/d_recv", List.of(ByteBuffer.wrap(synthdef))));
-        OSCMessage reply = await(m -> isReplyTo(m, "/d_recv"), timeout,
+        OSCMessage loaded = await(m -> isReplyTo(m, "/d_recv"), timeout,
                 "scsynth at " + server + " did not confirm loading instrument " + name + " within " + timeout.toMillis() + " ms");
-        if (reply.getAddress().equals("/fail")) {
-            throw new EngineException("scsynth at " + server + " cannot load instrument " + name + ": " + reply.getArguments());
+        if (loaded.getAddress().equals("/fail")) {
+            throw new EngineException("scsynth at " + server + " cannot load instrument " + name + ": " + loaded.getArguments());
         }
-        // A synthdef using a UGen scsynth lacks is still answered with /done; only /d_recv's log shows it, so ask by name.
-        replies.clear();
-        send(new OSCMessage("/sync", List.of(1)));
-        await(m -> m.getAddress().equals("/synced"), timeout, "scsynth at " + server + " did not answer /sync");
+        int node = TRIAL_NODE;
+        send(new OSCMessage("/s_new", List.of(name, node, 0, 0, "amp", 0.0f)));
+        send(new OSCMessage("/n_free", List.of(node)));
+        send(new OSCMessage("/sync", List.of(node)));
+        OSCMessage trial = await(m -> m.getAddress().equals("/synced") || isReplyTo(m, "/s_new"), timeout,
+                "scsynth at " + server + " did not answer /sync after loading instrument " + name);
+        if (trial.getAddress().equals("/fail")) {
+            throw new EngineException("scsynth at " + server + " took instrument " + name
+                    + " but cannot play it, most likely a UGen it lacks (its log names it): " + trial.getArguments());
+        }
     }
 
     /** Sends one step's notes, to start at the bundle's time tag. */
