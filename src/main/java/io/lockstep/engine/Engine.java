@@ -20,8 +20,11 @@ import java.util.logging.Logger;
  */
 public final class Engine implements AutoCloseable {
 
-    /** Sends each step about 60 ms ahead: measured safe against scsynth lateness, and the edit-to-sound latency. */
-    public static final Duration DEFAULT_HORIZON = Duration.ofMillis(50);
+    /**
+     * How far ahead steps are sent, which is also the edit-to-sound latency (plus one tick). 50 ms lost a step now and
+     * then on a busy 2-core machine (the tick thread stalled past a step's time); 100 ms did not.
+     */
+    public static final Duration DEFAULT_HORIZON = Duration.ofMillis(100);
     public static final Duration DEFAULT_TICK = Duration.ofMillis(10);
 
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());

@@ -9,7 +9,9 @@ public record Alignment(long offsetMicros, double latencyMillis) {
 
     /** Local epoch nanoseconds at which a note due at server time {@code serverMicros} must start. */
     public long localNanos(double serverMicros) {
-        return Math.round((serverMicros - offsetMicros - latencyMillis * 1000.0) * 1000.0);
+        // Epoch nanoseconds exceed a double's 53-bit mantissa: keep whole microseconds in a long, only the rest in floating point.
+        long wholeMicros = (long) Math.floor(serverMicros);
+        return (wholeMicros - offsetMicros) * 1000L + Math.round((serverMicros - wholeMicros - latencyMillis * 1000.0) * 1000.0);
     }
 
     /** The server time whose notes start at local time {@code localNanos}. */

@@ -13,7 +13,7 @@ public final class Horizon {
 
     private final long aheadNanos;
     private final double latencyMillis;
-    /** Steps sent and not yet sounded, by song step: a step pending in scsynth is never sent again, whatever the timeline says now. */
+    /** Steps sent recently, by song step: never sent again while remembered, whatever the timeline or clock offset says now. */
     private final Map<Long, Long> pending = new TreeMap<>();
 
     /**
@@ -30,7 +30,8 @@ public final class Horizon {
 
     /** The bundles to send at local time {@code nowNanos}: steps due before now + horizon that were not sent yet. */
     public List<Bundle> due(Playback playback, long nowNanos) {
-        pending.values().removeIf(at -> at < nowNanos);
+        // Forget a step only a horizon after it sounded: a clock correction that moves it later must not replay it.
+        pending.values().removeIf(at -> at < nowNanos - aheadNanos);
         Alignment alignment = new Alignment(playback.offsetMicros(), latencyMillis);
         List<Bundle> due = new ArrayList<>();
         for (Bundle bundle : Score.between(playback.pattern(), playback.timeline(), alignment, nowNanos, nowNanos + aheadNanos)) {
