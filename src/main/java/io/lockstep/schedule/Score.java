@@ -3,6 +3,7 @@ package io.lockstep.schedule;
 import io.lockstep.pattern.Pattern;
 import io.lockstep.pattern.Step;
 import io.lockstep.pattern.Track;
+import io.lockstep.transport.StepTime;
 import io.lockstep.transport.Timeline;
 
 import java.util.ArrayList;
@@ -17,10 +18,13 @@ public final class Score {
     /** One bundle per step whose local start time is in {@code [fromNanos, toNanos)} and that has a note to play. */
     public static List<Bundle> between(Pattern pattern, Timeline timeline, Alignment alignment, long fromNanos, long toNanos) {
         List<Bundle> bundles = new ArrayList<>();
-        for (StepTime step : StepTimes.between(timeline, alignment.serverMicros(fromNanos), alignment.serverMicros(toNanos))) {
+        // Ask for a microsecond more on each side (epoch times in a double are only good to a fraction of one), then let
+        // the exact local bounds decide: rounding must neither lose a step nor let one into two adjacent windows.
+        long from = (long) Math.floor(alignment.serverMicros(fromNanos)) - 1;
+        long to = (long) Math.ceil(alignment.serverMicros(toNanos)) + 1;
+        for (StepTime step : timeline.stepsBetween(from, to)) {
             List<Note> notes = notesOf(pattern, Math.floorMod(step.step(), Pattern.STEPS));
-            long at = alignment.localNanos(step.serverMicros());
-            // Rounding at the window edges must not let a step into two adjacent windows.
+            long at = alignment.localNanos(step.atMicros());
             if (!notes.isEmpty() && at >= fromNanos && at < toNanos) {
                 bundles.add(new Bundle(step.step(), at, notes));
             }
