@@ -36,6 +36,7 @@ public final class Engine implements AutoCloseable {
     private final Duration tick;
     private final Horizon horizon;
     private final AtomicLong bundlesSent = new AtomicLong();
+    private final AtomicLong missed = new AtomicLong();
     private ScheduledFuture<?> loop;
 
     /**
@@ -70,6 +71,10 @@ public final class Engine implements AutoCloseable {
                 List<Bundle> due = horizon.due(playback, clock.getAsLong());
                 due.forEach(scsynth);
                 bundlesSent.addAndGet(due.size());
+                long lost = horizon.missed() - missed.getAndSet(horizon.missed());
+                if (lost > 0) {
+                    LOG.warning("this machine held the engine up for longer than its horizon: " + lost + " steps went unplayed");
+                }
             });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "engine tick failed; playing on", e);
@@ -78,6 +83,11 @@ public final class Engine implements AutoCloseable {
 
     public long bundlesSent() {
         return bundlesSent.get();
+    }
+
+    /** Steps left unplayed because this machine did not run the engine in time. */
+    public long missedSteps() {
+        return missed.get();
     }
 
     /** Stops sending; steps already sent (at most one horizon) still sound. */

@@ -15,6 +15,9 @@ public final class Horizon {
     private final double latencyMillis;
     /** Steps sent recently, by song step: never sent again while remembered, whatever the timeline or clock offset says now. */
     private final Map<Long, Long> pending = new TreeMap<>();
+    /** Local time up to which steps have been offered; a call later than this means the caller stalled. */
+    private long offeredUntil = Long.MIN_VALUE;
+    private long missed;
 
     /**
      * @param aheadNanos    how far ahead of now to send; an edit is heard from the first step after now + ahead
@@ -28,11 +31,20 @@ public final class Horizon {
         this.latencyMillis = latencyMillis;
     }
 
-    /** The bundles to send at local time {@code nowNanos}: steps due before now + horizon that were not sent yet. */
+    /**
+     * The bundles to send at local time {@code nowNanos}: steps due before now + horizon that were not sent yet. Steps
+     * that fell due while the caller was stalled for longer than the horizon are not sent late, only counted in
+     * {@link #missed()}: a note out of time is worse than a note left out.
+     */
     public List<Bundle> due(Playback playback, long nowNanos) {
         // Forget a step only a horizon after it sounded: a clock correction that moves it later must not replay it.
         pending.values().removeIf(at -> at < nowNanos - aheadNanos);
         Alignment alignment = new Alignment(playback.offsetMicros(), latencyMillis);
+        if (nowNanos > offeredUntil && offeredUntil != Long.MIN_VALUE) {
+            missed += Score.between(playback.pattern(), playback.timeline(), alignment, offeredUntil, nowNanos).stream()
+                    .filter(bundle -> !pending.containsKey(bundle.step())).count();
+        }
+        offeredUntil = Math.max(offeredUntil, nowNanos + aheadNanos);
         List<Bundle> due = new ArrayList<>();
         for (Bundle bundle : Score.between(playback.pattern(), playback.timeline(), alignment, nowNanos, nowNanos + aheadNanos)) {
             if (pending.putIfAbsent(bundle.step(), bundle.atNanos()) == null) {
@@ -42,7 +54,8 @@ public final class Horizon {
         return due;
     }
 
-    public long aheadNanos() {
-        return aheadNanos;
+    /** Steps with notes that were never sent because no call came between one horizon before them and their time. */
+    public long missed() {
+        return missed;
     }
 }

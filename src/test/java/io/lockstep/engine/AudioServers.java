@@ -87,6 +87,11 @@ final class AudioServers implements AutoCloseable {
         return rec;
     }
 
+    /** Cycles jackd reported late so far (each also resets every scsynth's clock filter: see ClockAgreement). */
+    long xruns() throws IOException {
+        return Files.readAllLines(dir.resolve("jackd.log")).stream().filter(line -> line.contains("XRun")).count();
+    }
+
     private static void awaitStatus(Scsynth scsynth, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

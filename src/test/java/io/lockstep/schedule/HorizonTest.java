@@ -93,4 +93,17 @@ class HorizonTest {
         }
         assertThat(sent).extracting(Bundle::step).contains(8L, 10L, 14L);
     }
+
+    @Test
+    void stepsThatFellDueDuringAStallAreCountedNotSentLate() {
+        Horizon horizon = new Horizon(AHEAD, 0);
+        Playback playback = new Playback(everyStep, TestPatterns.playing(120, 0, START_MICROS), 0);
+        // Steps are 125 ms apart: ticking until 1 s offers steps up to 1.05 s; nothing runs again until 1.6 s.
+        List<Bundle> sent = new ArrayList<>(run(horizon, playback, playback, Long.MAX_VALUE, START, START + 1_000_000_000L));
+        sent.addAll(run(horizon, playback, playback, Long.MAX_VALUE, START + 1_600_000_000L, START + 2_000_000_000L));
+
+        // Steps 9-12 (1.125-1.5 s) fell due unsent; step 13 (1.625 s) was still ahead when ticking resumed.
+        assertThat(horizon.missed()).isEqualTo(4);
+        assertThat(sent).extracting(Bundle::step).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 13L, 14L, 15L, 16L);
+    }
 }
