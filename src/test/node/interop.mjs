@@ -1,0 +1,237 @@
+// Interop scenario: independent Automerge replicas (written from docs/PROTOCOL.md only) share one room.
+// Usage: node interop.mjs ws://127.0.0.1:PORT/ws   -- exits 0 only if every check held.
+import * as A from "@automerge/automerge";
+import { LockstepClient, until, sameHeads, trackOrder } from "./lockstep-client.mjs";
+
+const url = process.argv[2];
+if (!url) { console.error("usage: node interop.mjs ws://HOST:PORT/ws"); process.exit(2); }
+
+let checks = 0;
+function check(ok, what, detail = "") {
+  if (!ok) throw new Error(`FAILED: ${what}${detail ? `\n  ${detail}` : ""}`);
+  checks++;
+  console.log(`ok ${checks} - ${what}`);
+}
+const json = v => JSON.stringify(v);
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/** Every change each client made has reached every other client as CHANGES. */
+const allDelivered = clients => clients.every(to => clients.every(from =>
+  from === to || [...from.sentHashes].every(h => to.receivedHashes.has(h) || to.sentHashes.has(h))));
+const sameHeadsEverywhere = clients => clients.every(c => sameHeads(c.heads(), clients[0].heads()));
+
+function checkConverged(clients, what) {
+  const heads = clients[0].heads(), pattern = json(clients[0].pattern());
+  for (const c of clients) {
+    check(sameHeads(c.heads(), heads), `${what}: ${c.label} has the same heads as ${clients[0].label}`, `${c.heads()} vs ${heads}`);
+    check(json(c.pattern()) === pattern, `${what}: ${c.label} has the same pattern as ${clients[0].label}`,
+      `${json(c.pattern())}\n  vs ${pattern}`);
+  }
+}
+
+/** Each frame got exactly one ACK or ERROR, and nobody got their own change back. */
+function checkRepliesAndEchoes(clients, what) {
+  for (const c of clients) {
+    const dup = [...c.repliesBySeq].filter(([, r]) => r.length !== 1);
+    check(dup.length === 0, `${what}: ${c.label} got exactly one ACK/ERROR per frame`, json(dup));
+    check(c.echoes.length === 0, `${what}: ${c.label} never received its own change back`, json(c.echoes));
+  }
+}
+
+async function acked(client, sent, what) {
+  const reply = await sent.reply;
+  check(reply?.type === "ACK" && reply.seq === sent.seq && Array.isArray(reply.heads) && reply.heads.every(h => HEX64.test(h)),
+    `${client.label}: ${what} -> ACK with its seq and hex heads`, json(reply));
+  return reply;
+}
+
+/** Expected pattern: `base` with some fields of one track replaced (then shown in display order again). */
+function withTrack(base, id, fields) {
+  const tracks = base.tracks.map(t => (t.id === id ? { ...t, ...fields } : t));
+  tracks.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { ...base, tracks };
+}
+
+const a = new LockstepClient(url, { name: "Ana", label: "A" });
+const b = new LockstepClient(url, { name: "Ben", label: "B" });
+const c = new LockstepClient(url, { name: "Cai", label: "C" });
+const d = new LockstepClient(url, { name: "Dee", label: "D" });
+const abc = [a, b, c];
+
+async function main() {
+  // ---- 1. create and join ----------------------------------------------------------------------------------
+  await a.connect();
+  const aJoined = await a.create();
+  check(typeof aJoined.room === "string" && /^[a-z]{4}-[a-z]{4}$/.test(aJoined.room), `A created room ${aJoined.room}`);
+  check(aJoined.leader === aJoined.you && aJoined.count === 1 && typeof aJoined.resume === "string",
+    "A is the room's only member and its leader, with a resume token", json(aJoined));
+  const initial = a.pattern();
+  check(initial.schema === 1, "the room document has schema 1");
+  check(json(initial.tracks.map(t => t.id).sort()) === json(["bass", "hat", "kick", "snare"]),
+    "the default kit has the tracks kick, snare, hat and bass", json(initial.tracks.map(t => t.id)));
+  check(initial.tracks.every(t => t.steps.length === 16), "every track has 16 steps");
+
+  // Codes are accepted in any case, with spaces around and without the dash (section 2, JOIN).
+  await b.connect();
+  const bJoined = await b.join(a.room.toUpperCase());
+  await c.connect();
+  const cJoined = await c.join(`  ${a.room.replace("-", "")}  `);
+  check(bJoined.room === a.room && cJoined.room === a.room, "B (upper case) and C (no dash, spaces) joined the same room");
+  check(new Set([aJoined.you, bJoined.you, cJoined.you]).size === 3, "members have distinct ids");
+  check(cJoined.count === 3 && cJoined.members.length === 3 && cJoined.leader === a.you, "C's JOINED lists three members, A leading",
+    json(cJoined));
+  await until([a], () => a.count === 3 && a.member(c.you)?.presence === "connected", "A to see C in a ROOM message");
+  check(true, "A received ROOM messages announcing B and C");
+  checkConverged(abc, "after joining");
+
+  // ---- 2. concurrent edits: all three edit in the same tick, before seeing anyone else's change -------------
+  const hat0 = initial.tracks.find(t => t.id === "hat");
+  const kick0on = initial.tracks.find(t => t.id === "kick").steps[0].on;
+  const sent = {
+    a: [["toggle kick 0", a.toggle("kick", 0)], ["velocity snare 4 = 90", a.setVelocity("snare", 4, 90)],
+        ["add track lead1", a.addTrack("lead1", { name: "Lead", instrument: "lead", kind: "melodic" })]],
+    b: [["toggle kick 0", b.toggle("kick", 0)], ["note bass 2 = 43", b.setNote("bass", 2, 43)],
+        ["move hat to the top", b.moveTrack("hat", 0)]],
+    c: [["toggle kick 8", c.toggle("kick", 8)], ["remove snare", c.removeTrack("snare")],
+        ["note bass 2 = 50", c.setNote("bass", 2, 50)]],
+  };
+  const clientOf = { a, b, c };
+  for (const [k, list] of Object.entries(sent)) for (const [what, s] of list) await acked(clientOf[k], s, what);
+  await until(abc, () => allDelivered(abc) && sameHeadsEverywhere(abc), "every edit to reach every replica");
+  check(true, "every client received every other client's edits as CHANGES");
+  checkRepliesAndEchoes(abc, "concurrent edits");
+  checkConverged(abc, "after concurrent edits");
+
+  const merged = a.pattern();
+  const track = id => merged.tracks.find(t => t.id === id);
+  check(track("kick").steps[0].on === !kick0on, "two concurrent toggles of kick 0 (same intent) merged into one state");
+  check(track("kick").steps[8].on !== initial.tracks.find(t => t.id === "kick").steps[8].on, "C's toggle of kick 8 survived");
+  check(!track("snare"), "snare is removed (C's removal beats A's concurrent velocity edit inside it)");
+  check(track("lead1")?.kind === "melodic" && track("lead1").steps.length === 16, "A's new track lead1 is there");
+  check(trackOrder(a.doc)[0] === "hat", "B's move put hat first", json(trackOrder(a.doc)));
+  check([43, 50].includes(track("bass").steps[2].note), "conflicting notes on bass 2 resolved to one of the two writes");
+
+  // A fresh joiner's DOCUMENT must be exactly what the three replicas converged on.
+  await d.connect();
+  await d.join(a.room);
+  checkConverged([a, b, c, d], "fresh joiner D's DOCUMENT");
+  await until(abc, () => abc.every(x => x.count === 4), "A, B and C to see D in ROOM");
+  check(true, "A, B and C received a ROOM message with four members");
+
+  // ---- 3. undo / redo ---------------------------------------------------------------------------------------
+  const beforeUndo = a.pattern();
+  const everyone = [a, b, c, d];
+  let seen = b.receivedHashes.size;
+  const undone = await b.undo();
+  check(undone.type === "DONE" && undone.ref === "UNDO", "B's UNDO answered DONE", json(undone));
+  check(b.receivedHashes.size === seen + 1, "B received the reverting change as CHANGES before DONE");
+  await until(everyone, () => sameHeadsEverywhere(everyone), "the undo to reach everyone");
+  const expectUndo = withTrack(beforeUndo, "hat", { position: hat0.position });
+  for (const x of everyone) {
+    check(json(x.pattern()) === json(expectUndo), `UNDO by B reverted only B's move of hat at ${x.label}`,
+      `${json(x.pattern())}\n  expected ${json(expectUndo)}`);
+  }
+  seen = b.receivedHashes.size;
+  const redone = await b.redo();
+  check(redone.type === "DONE" && redone.ref === "REDO" && b.receivedHashes.size === seen + 1, "B's REDO answered DONE after CHANGES");
+  await until(everyone, () => sameHeadsEverywhere(everyone), "the redo to reach everyone");
+  for (const x of everyone) check(json(x.pattern()) === json(beforeUndo), `REDO by B restored the move at ${x.label}`);
+  const nothing = await d.undo();
+  check(nothing.type === "ERROR" && nothing.code === "NOTHING_TO_UNDO", "UNDO by D (no edits) gets NOTHING_TO_UNDO", json(nothing));
+
+  // ---- 4. B drops, everyone edits, B comes back with resume + sync ------------------------------------------
+  const bId = b.you;
+  b.drop();
+  await until([a, c], () => [a, c].every(x => x.member(bId)?.presence === "reconnecting"), "A and C to see B reconnecting");
+  check(true, "A and C see B as reconnecting");
+  const whileAway = a.toggle("hat", 3);
+  await acked(a, whileAway, "toggle hat 3 while B is away");
+  const offline = b.setVelocity("kick", 8, 64); // B's socket is gone: stays in B's replica
+  check(offline.seq === null, "B edited its replica offline (velocity kick 8 = 64), nothing sent");
+
+  const bBack = await b.reconnect();
+  check(bBack.you === bId, "B resumed as the same member", json(bBack));
+  check(true, "B's sync exchange finished (server's heads = B's heads, nothing left to send)");
+  await until(everyone, () => sameHeadsEverywhere(everyone), "all replicas to converge after B's return");
+  check([a, c, d].every(x => x.receivedHashes.has(offline.hash)), "B's offline edit reached A, C and D as CHANGES");
+  checkConverged(everyone, "after B's reconnect");
+  check(a.pattern().tracks.find(t => t.id === "kick").steps[8].velocity === 64, "A sees B's offline velocity");
+  check(b.pattern().tracks.find(t => t.id === "hat").steps[3].on === a.pattern().tracks.find(t => t.id === "hat").steps[3].on
+    && b.pattern().tracks.find(t => t.id === "hat").steps[3].on !== hat0.steps[3].on, "B has A's edit made while B was away");
+  await until([a, c], () => [a, c].every(x => x.member(bId)?.presence === "connected"), "A and C to see B connected again");
+  check(true, "A and C see B connected again");
+  checkRepliesAndEchoes(everyone, "after reconnect");
+
+  // ---- 5. bad input from D: errors for D only, nothing for the others ---------------------------------------
+  const marks = abc.map(x => x.inbox.length);
+  const err = async (send, what) => {
+    const mark = d.inbox.length;
+    send();
+    return d.nextMessage(m => m.type === "ERROR" || m.type === "ACK", mark, what);
+  };
+  let e = await err(() => d.sendText("{\"type\": \"JOIN\", oops"), "reply to malformed JSON");
+  check(e.type === "ERROR" && e.ref === null && e.seq === null && typeof e.code === "string",
+    `malformed JSON -> ERROR ${e.code} with ref null (code not listed in section 8)`, json(e));
+  e = await err(() => d.sendJson({ type: "FROBNICATE" }), "reply to an unknown type");
+  check(e.type === "ERROR" && e.ref === "FROBNICATE" && typeof e.code === "string",
+    `unknown type -> ERROR ${e.code} with ref FROBNICATE (code not listed in section 8)`, json(e));
+  const bad = d.trySend(x => { x.tracks.kick.steps[0].velocity = 500; });
+  e = await bad.reply;
+  check(e.type === "ERROR" && e.code === "SCHEMA_VIOLATION" && e.seq === bad.seq && e.ref === "BINARY",
+    "velocity 500 -> ERROR SCHEMA_VIOLATION with the frame's seq and ref BINARY", json(e));
+  const extra = d.trySend(x => { x.tracks.kick.steps.push({ on: false, velocity: 100, note: 60 }); });
+  e = await extra.reply;
+  check(e.type === "ERROR" && e.code === "SCHEMA_VIOLATION" && e.seq === extra.seq, "a 17th step -> SCHEMA_VIOLATION", json(e));
+  const garbage = d.sendChanges(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]));
+  e = await garbage.reply;
+  check(e.type === "ERROR" && e.code === "BAD_CHANGE" && e.seq === garbage.seq, "garbage change bytes -> BAD_CHANGE", json(e));
+  const old = d.sendChanges(A.getAllChanges(d.doc)[0]);
+  e = await old.reply;
+  check(e.type === "ERROR" && e.code === "NO_NEW_CHANGE" && e.seq === old.seq, "a change the room already has -> NO_NEW_CHANGE", json(e));
+  e = await err(() => d.sendRawBinary([KIND_CHANGES, 0, 0]), "reply to a 3-byte frame");
+  check(e.type === "ERROR" && e.code === "BAD_FRAME", "a frame shorter than 5 bytes -> BAD_FRAME", json(e));
+  e = await err(() => d.sendRawBinary([0x07, 0, 0, 0, 9, 1, 2]), "reply to an unknown frame kind");
+  check(e.type === "ERROR" && e.code === "BAD_FRAME", "a binary frame of unknown kind -> BAD_FRAME", json(e));
+  e = await err(() => d.sendText(JSON.stringify({ type: "TIME_PING", pad: "x".repeat(9000) })), "reply to a 9 KB text frame");
+  check(e.type === "ERROR" && e.code === "FRAME_TOO_LARGE", "a 9 KB text frame -> FRAME_TOO_LARGE", json(e));
+  check(d.connected, "D's connection survived all its errors");
+
+  // The others must notice nothing: the next frame any of them sees is D's valid marker edit.
+  const marker = d.toggle("bass", 15);
+  await acked(d, marker, "a valid edit after the errors");
+  await until(abc, () => abc.every(x => x.receivedHashes.has(marker.hash)), "D's marker edit to reach A, B and C");
+  abc.forEach((x, i) => {
+    const frames = x.inbox.slice(marks[i]).map(f => f.type === "JSON" ? f.msg.type : f.type);
+    check(json(frames) === json(["CHANGES"]), `${x.label} noticed nothing of D's bad input (only the marker CHANGES arrived)`, json(frames));
+  });
+  checkConverged(everyone, "after the bad input");
+
+  // A binary frame before joining a room.
+  const e2 = new LockstepClient(url, { name: "Eve", label: "E" });
+  await e2.connect();
+  const nj = e2.sendChanges(A.getLastLocalChange(d.doc));
+  e = await nj.reply;
+  check(e.type === "ERROR" && e.code === "NOT_JOINED", "a binary frame before joining -> NOT_JOINED", json(e));
+  e2.close();
+
+  // ---- 6. clock ping and leaving ----------------------------------------------------------------------------
+  const ping = await a.timePing();
+  check(ping.reply.type !== "ERROR" && ping.reply.t1 === ping.t1, `TIME_PING answered by ${ping.reply.type} echoing t1`, json(ping.reply));
+
+  const dId = d.you;
+  const left = await d.leave();
+  check(left.type === "DONE" && left.ref === "LEAVE", "D's LEAVE answered DONE", json(left));
+  await until(abc, () => abc.every(x => x.count === 3 && (x.member(dId) ?? { presence: "gone" }).presence === "gone"),
+    "A, B and C to see D gone");
+  check(true, "A, B and C see D gone and count 3");
+
+  abc.forEach(x => x.close());
+  console.log(`all ${checks} checks passed`);
+}
+
+const KIND_CHANGES = 0x01;
+
+main().then(() => process.exit(0), err => {
+  console.error(err.stack ?? String(err));
+  process.exit(1);
+});
