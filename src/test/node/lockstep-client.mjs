@@ -26,7 +26,6 @@ export class LockstepClient {
     this.count = 0;
     this.inbox = [];         // every frame received, in order: {type, msg?|payload?}; binary ones typed by kind
     this.nextSeq = 1;
-    this.pending = new Map();     // seq -> resolve(reply), for CHANGES/SYNC frames awaiting ACK or ERROR
     this.repliesBySeq = new Map(); // seq -> every ACK/ERROR seen for it, to check "exactly one reply per frame"
     this.sentHashes = new Set();   // hashes of changes this replica made (sent now, or later through sync)
     this.receivedHashes = new Set(); // hashes of changes that reached us in CHANGES frames
@@ -43,6 +42,7 @@ export class LockstepClient {
     this.closed = null;
     const ws = new WebSocket(this.url);
     this.ws = ws;
+    ws.on("error", err => { this.error = err; }); // reported through `closed`, which follows
     ws.on("message", (data, isBinary) => this.#onFrame(ws, data, isBinary));
     ws.on("close", (code, reason) => {
       if (this.ws === ws) { this.closed = { code, reason: reason.toString() }; this.#notify(); }
@@ -88,9 +88,9 @@ export class LockstepClient {
 
   /** Sends change bytes as one CHANGES frame; resolves with the ACK or ERROR carrying that frame's seq. */
   sendChanges(bytes) {
-    const seq = this.nextSeq++;
-    const reply = new Promise(resolve => this.pending.set(seq, resolve));
-    this.sendBinary(KIND.CHANGES, bytes, seq);
+    const seq = this.sendBinary(KIND.CHANGES, bytes);
+    const reply = this.until(() => this.repliesBySeq.get(seq)?.[0], `ACK or ERROR for seq ${seq}`);
+    reply.catch(() => {}); // callers that never await it must not crash the process; those that do still see it
     return { seq, reply };
   }
 
@@ -181,10 +181,13 @@ export class LockstepClient {
     return this.edit(d => {
       d.tracks[id] = {
         name: new A.ImmutableString(name), instrument: new A.ImmutableString(instrument),
-        kind: new A.ImmutableString(kind), volume: new A.Float64(volume), muted: false,
-        position: new A.Float64(last + 1),
+        kind: new A.ImmutableString(kind), muted: false,
         steps: Array.from({ length: 16 }, () => ({ on: false, velocity: 100, note: 60 })),
       };
+      // Not inside the literal above: @automerge/automerge 3.5 turns a Float64 nested in an assigned object
+      // into a map {value: x}, which the server rightly refuses. Assigned directly, it is written as an f64.
+      d.tracks[id].volume = new A.Float64(volume);
+      d.tracks[id].position = new A.Float64(last + 1);
     });
   }
 
@@ -216,16 +219,18 @@ export class LockstepClient {
   }
 
   /**
-   * TIME_PING. Section 7 (clock) is not written yet; section 1 only says a ping carries the client's own time
-   * `t1` and that the server echoes it back unchanged. So this sends {type: TIME_PING, t1} and resolves with the
-   * first message carrying our t1 back (or an ERROR with ref TIME_PING), whatever its type.
+   * TIME_PING. Section 7 (clock) is still a placeholder; section 1 only says a ping carries the client's own
+   * time `t1`, echoed back unchanged. The `id` field is NOT documented: the server answered a ping without it
+   * with ERROR BAD_FIELD 'field "id" must be an integer', so we send a counter. Resolves with the first message
+   * carrying our id and t1 back (observed: TIME_PONG {id, t1, t2, t3}) or an ERROR.
    */
   async timePing() {
     const mark = this.inbox.length;
-    const t1 = Math.round(performance.timeOrigin * 1000 + performance.now() * 1000);
-    this.sendJson({ type: "TIME_PING", t1 });
-    const reply = await this.nextMessage(m => m.t1 === t1 || (m.type === "ERROR" && m.ref === "TIME_PING"), mark, "TIME_PING reply");
-    return { t1, t4: Math.round(performance.timeOrigin * 1000 + performance.now() * 1000), reply };
+    const id = this.nextPingId = (this.nextPingId ?? 0) + 1;
+    const t1 = nowMicros();
+    this.sendJson({ type: "TIME_PING", id, t1 });
+    const reply = await this.nextMessage(m => (m.id === id && m.t1 === t1) || m.type === "ERROR", mark, "TIME_PING reply");
+    return { id, t1, t4: nowMicros(), reply };
   }
 
   // ---- sync (section 5) -------------------------------------------------------------------------------------
@@ -278,8 +283,6 @@ export class LockstepClient {
     if ((msg.type === "ACK" || msg.type === "ERROR") && msg.seq != null) {
       if (!this.repliesBySeq.has(msg.seq)) this.repliesBySeq.set(msg.seq, []);
       this.repliesBySeq.get(msg.seq).push(msg);
-      this.pending.get(msg.seq)?.(msg);
-      this.pending.delete(msg.seq);
     }
   }
 
@@ -321,6 +324,9 @@ export class LockstepClient {
   member(id) { return this.members.find(m => m.id === id); }
 }
 
+/** This machine's clock in integer microseconds (section 1: all times on the wire are integer microseconds). */
+export const nowMicros = () => Math.round((performance.timeOrigin + performance.now()) * 1000);
+
 /** Resolves when cond() holds, checked now and after every frame any of the clients receives. */
 export function until(clients, cond, what, timeout = DEFAULT_TIMEOUT_MS) {
   return new Promise((resolve, reject) => {
@@ -329,7 +335,12 @@ export function until(clients, cond, what, timeout = DEFAULT_TIMEOUT_MS) {
       try { ok = cond(); } catch (e) { finish(); reject(e); return; }
       if (ok) { finish(); resolve(ok); }
     };
-    const timer = setTimeout(() => { finish(); reject(new Error(`timed out after ${timeout} ms waiting for ${what}`)); }, timeout);
+    const timer = setTimeout(() => {
+      finish();
+      // A socket the server closed is the usual reason for a timeout: say so.
+      const closed = clients.filter(c => c.closed).map(c => `${c.label} closed ${c.closed.code} ${c.closed.reason}`);
+      reject(new Error(`timed out after ${timeout} ms waiting for ${what}${closed.length ? ` (${closed.join(", ")})` : ""}`));
+    }, timeout);
     const finish = () => { clearTimeout(timer); clients.forEach(c => c.listeners.delete(check)); };
     clients.forEach(c => c.listeners.add(check));
     check();
