@@ -1,62 +1,241 @@
 package io.lockstep.pattern;
 
+import static io.lockstep.pattern.PatternException.BAD_CHANGE;
+import static io.lockstep.pattern.PatternException.BAD_DOCUMENT;
+import static io.lockstep.pattern.PatternException.BAD_SYNC;
+import static io.lockstep.pattern.PatternException.NO_NEW_CHANGE;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.automerge.ChangeHash;
+import org.automerge.Document;
+import org.automerge.ObjectId;
+import org.automerge.Patch;
+import org.automerge.PatchLog;
+import org.automerge.SyncState;
+import org.automerge.Transaction;
 
 /**
- * A room's pattern as an Automerge document (schema in docs/PROTOCOL.md).
+ * A room's pattern as an Automerge document (schema in docs/pattern-schema.md).
  * Not thread-safe and holds native memory: exactly one owner uses it at a time and closes it when done.
+ *
+ * <p>Remote changes are applied with a patch log; only what the patches touched is re-read and validated, so the
+ * hot path never saves or forks. A rejected payload is rolled back by forking at the heads from before it (same
+ * actor), which costs time proportional to the history but happens only for bad payloads.
  */
 public final class PatternDocument implements AutoCloseable {
 
-    /** A new room's document: the default kit, grown from the shared initial document bytes. */
-    public static PatternDocument newRoom() {
-        throw new UnsupportedOperationException("pattern helper implements");
+    private static final String DEFAULT_KIT = "default-kit.automerge";
+    private static final byte[] NO_CHANGES = new byte[0];
+
+    private Document doc;
+    private Layout layout;
+    private Pattern pattern;
+    private final List<AutomergeSyncSession> sessions = new ArrayList<>();
+    private boolean closed;
+
+    private PatternDocument(Document doc, Layout layout) {
+        this.doc = doc;
+        this.layout = layout;
+        this.pattern = layout.pattern();
     }
 
-    /** Loads saved bytes; throws if they are not a Lockstep pattern document. */
+    /** A new room's document: the default kit, grown from the shared initial document bytes, with a fresh actor. */
+    public static PatternDocument newRoom() {
+        try (InputStream in = PatternDocument.class.getResourceAsStream(DEFAULT_KIT)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + DEFAULT_KIT);
+            }
+            return load(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (PatternException e) {
+            throw new IllegalStateException("the bundled default kit is not a valid pattern", e);
+        }
+    }
+
+    /** Loads saved bytes (with a fresh actor id); throws BAD_DOCUMENT if they are not a Lockstep pattern document. */
     public static PatternDocument load(byte[] saved) throws PatternException {
-        throw new UnsupportedOperationException("pattern helper implements");
+        Document doc;
+        try {
+            doc = Document.load(saved);
+        } catch (RuntimeException e) {
+            throw new PatternException(BAD_DOCUMENT, "not an Automerge document: " + e.getMessage());
+        }
+        try {
+            return new PatternDocument(doc, DocumentReader.layout(doc));
+        } catch (PatternException e) {
+            doc.free();
+            throw new PatternException(BAD_DOCUMENT, "not a Lockstep pattern: " + e.getMessage());
+        }
     }
 
     public byte[] save() {
-        throw new UnsupportedOperationException("pattern helper implements");
+        return open().save();
     }
 
     /** The current pattern (cached between changes). */
     public Pattern pattern() {
-        throw new UnsupportedOperationException("pattern helper implements");
+        open();
+        return pattern;
     }
 
     /** Current heads as lowercase hex change hashes. */
     public List<String> heads() {
-        throw new UnsupportedOperationException("pattern helper implements");
+        return HexHash.format(open().getHeads());
     }
 
-    /** Applies a local edit as one change; the delta carries the encoded change to broadcast. */
+    /**
+     * Applies a local edit as one change; the delta carries the encoded change to broadcast. An edit that changes
+     * nothing (renaming to the same name, moving to where the track is) makes no change: empty bytes, unchanged delta.
+     */
     public Delta edit(Edit edit) throws PatternException {
-        throw new UnsupportedOperationException("pattern helper implements");
+        Document d = open();
+        Layout next = Edits.apply(layout, edit);
+        if (next.equals(layout)) {
+            return new Delta(NO_CHANGES, pattern, pattern);
+        }
+        ChangeHash[] before = d.getHeads();
+        try (Transaction tx = d.startTransaction()) {
+            DocumentWriter.write(tx, layout, next);
+            tx.commit();
+        }
+        return advance(next, d.encodeChangesSince(before));
     }
 
     /**
      * Applies encoded changes from another replica. Garbage, changes that add nothing new, and changes whose
      * result breaks the schema are rejected with a PatternException and leave the document as it was.
+     * Changes whose dependencies have not arrived are held by Automerge and yield an empty delta; they are applied,
+     * validated and included in the delta of the payload that completes them.
      */
     public Delta applyChanges(byte[] changes) throws PatternException {
-        throw new UnsupportedOperationException("pattern helper implements");
+        Document d = open();
+        Optional<Delta> delta;
+        try {
+            delta = integrate(log -> d.applyEncodedChanges(changes, log));
+        } catch (RuntimeException e) {
+            throw new PatternException(BAD_CHANGE, "Automerge refused the changes: " + e.getMessage());
+        }
+        if (delta.isPresent()) {
+            return delta.get();
+        }
+        for (byte[] hash : ChangeChunks.changeHashes(changes)) {
+            if (!known(d, hash)) {
+                return new Delta(NO_CHANGES, pattern, pattern);
+            }
+        }
+        throw new PatternException(NO_NEW_CHANGE, "the document already has every change in the payload");
     }
 
-    /** Encoded changes made since {@code heads} (hex hashes); everything when heads is empty. */
+    /** Encoded changes made since {@code heads} (hex hashes); everything when heads is empty or unknown. */
     public byte[] changesSince(List<String> heads) throws PatternException {
-        throw new UnsupportedOperationException("pattern helper implements");
+        ChangeHash[] since = HexHash.parse(heads);
+        return open().encodeChangesSince(since);
     }
 
     /** Starts Automerge's sync protocol with one peer (a reconnecting client). */
     public SyncSession startSync() {
-        throw new UnsupportedOperationException("pattern helper implements");
+        open();
+        AutomergeSyncSession session = new AutomergeSyncSession(this);
+        sessions.add(session);
+        return session;
     }
 
     @Override
     public void close() {
-        throw new UnsupportedOperationException("pattern helper implements");
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List.copyOf(sessions).forEach(AutomergeSyncSession::close);
+        doc.free();
+    }
+
+    Optional<byte[]> generateSyncMessage(SyncState state) {
+        return open().generateSyncMessage(state);
+    }
+
+    Delta receiveSyncMessage(SyncState state, byte[] message) throws PatternException {
+        Document d = open();
+        try {
+            return integrate(log -> d.receiveSyncMessage(state, log, message))
+                    .orElseGet(() -> new Delta(NO_CHANGES, pattern, pattern));
+        } catch (RuntimeException e) {
+            throw new PatternException(BAD_SYNC, "not a sync message: " + e.getMessage());
+        }
+    }
+
+    void forget(AutomergeSyncSession session) {
+        sessions.remove(session);
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Applies remote changes through a patch log and validates what they touched. Empty if no change was applied;
+     * on a schema violation (or a failure after changes went in) the document is restored and the error rethrown.
+     */
+    private Optional<Delta> integrate(Consumer<PatchLog> apply) throws PatternException {
+        ChangeHash[] before = doc.getHeads();
+        PatchLog log = new PatchLog();
+        List<Patch> patches;
+        try {
+            apply.accept(log);
+            patches = doc.makePatches(log);
+        } catch (RuntimeException e) {
+            if (!Arrays.equals(before, doc.getHeads())) {
+                rollback(before);
+            }
+            throw e;
+        } finally {
+            log.free();
+        }
+        if (Arrays.equals(before, doc.getHeads())) {
+            return Optional.empty();
+        }
+        Layout next;
+        try {
+            next = PatchScope.of(patches).refresh(doc, layout);
+        } catch (PatternException e) {
+            rollback(before);
+            throw e;
+        }
+        return Optional.of(advance(next, doc.encodeChangesSince(before)));
+    }
+
+    private Delta advance(Layout next, byte[] changes) {
+        Pattern before = pattern;
+        layout = next;
+        pattern = next.pattern();
+        return new Delta(changes, before, pattern);
+    }
+
+    /** Restores the document to {@code heads}; sync sessions restart since their peer state may name lost changes. */
+    private void rollback(ChangeHash[] heads) {
+        Document restored = doc.fork(heads, doc.getActorId());
+        doc.free();
+        doc = restored;
+        sessions.forEach(AutomergeSyncSession::restart);
+    }
+
+    /** Reading at a hash Automerge does not know shows an empty root; every known change shows the schema key. */
+    private static boolean known(Document d, byte[] hash) {
+        return d.keys(ObjectId.ROOT, new ChangeHash[] {HexHash.of(hash)}).map(k -> k.length > 0).orElse(false);
+    }
+
+    private Document open() {
+        if (closed) {
+            throw new IllegalStateException("the pattern document is closed");
+        }
+        return doc;
     }
 }

@@ -22,4 +22,24 @@ public record Track(String id, String name, String instrument, TrackKind kind, d
     public Step step(int index) {
         return steps.get(index);
     }
+
+    public Track withName(String value) {
+        return new Track(id, value, instrument, kind, volume, muted, steps);
+    }
+
+    public Track withInstrument(String value) {
+        return new Track(id, name, value, kind, volume, muted, steps);
+    }
+
+    public Track withVolume(double value) {
+        return new Track(id, name, instrument, kind, value, muted, steps);
+    }
+
+    public Track withMuted(boolean value) {
+        return new Track(id, name, instrument, kind, volume, value, steps);
+    }
+
+    public Track withSteps(List<Step> value) {
+        return new Track(id, name, instrument, kind, volume, muted, value);
+    }
 }
