@@ -37,7 +37,7 @@ final class TrackControls extends Div {
 
         name.addClassName("track-name");
         name.addThemeVariants(TextFieldVariant.SMALL);
-        name.setMaxLength(32);
+        name.setMaxLength(40);
         name.setAriaLabel("Track name");
         name.addValueChangeListener(e -> {
             if (e.isFromClient() && !e.getValue().isBlank()) {
@@ -58,12 +58,13 @@ final class TrackControls extends Div {
 
         volume.addClassName("track-volume");
         volume.setAriaLabel("Volume");
+        // In whole percent: musicians set a level, not a gain factor.
         volume.setMin(0);
-        volume.setMax(1);
-        volume.setStep(0.01);
+        volume.setMax(100);
+        volume.setStep(1.0);
         volume.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
-                edits.accept(new Edit.SetVolume(trackId, e.getValue()));
+                edits.accept(new Edit.SetVolume(trackId, e.getValue() / 100));
             }
         });
 
@@ -90,8 +91,9 @@ final class TrackControls extends Div {
                 instrument.setValue(i);
             }
         });
-        if (volume.getValue() == null || volume.getValue() != track.volume()) {
-            volume.setValue(track.volume());
+        double percent = Math.round(track.volume() * 100);
+        if (volume.getValue() == null || volume.getValue() != percent) {
+            volume.setValue(percent);
         }
         mute.setClassName("active", track.muted());
         mute.getElement().setAttribute("aria-pressed", String.valueOf(track.muted()));

@@ -53,8 +53,4 @@ final class TrackRow extends Div {
     String trackId() {
         return trackId;
     }
-
-    StepPad pad(int step) {
-        return pads.get(step);
-    }
 }
