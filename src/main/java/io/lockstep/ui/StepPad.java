@@ -20,11 +20,6 @@ final class StepPad extends Div {
         addClassName("pad");
         getElement().setAttribute("data-step", String.valueOf(index));
         getElement().setAttribute("role", "gridcell");
-        // Shading alternates by beat, so the four beats of the bar read at a glance.
-        addClassName(index / 4 % 2 == 0 ? "beat-even" : "beat-odd");
-        if (index % 4 == 0) {
-            addClassName("beat-start");
-        }
     }
 
     void show(Track track) {

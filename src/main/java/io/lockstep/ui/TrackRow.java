@@ -20,6 +20,8 @@ final class TrackRow extends Div {
 
     private final String trackId;
     private final TrackControls controls;
+    private static final int STEPS_PER_BEAT = 4;
+
     private final List<StepPad> pads = new ArrayList<>(Pattern.STEPS);
 
     TrackRow(Track track, Consumer<Edit> edits, PadClicks clicks) {
@@ -28,13 +30,20 @@ final class TrackRow extends Div {
         getElement().setAttribute("role", "row");
         setClassName("melodic", track.kind() == TrackKind.MELODIC);
         controls = new TrackControls(track, edits);
+        // Pads come in beats of four, set apart, so the bar reads at a glance.
         Div strip = new Div();
         strip.addClassName("pads");
+        Div beat = null;
         for (int i = 0; i < Pattern.STEPS; i++) {
+            if (i % STEPS_PER_BEAT == 0) {
+                beat = new Div();
+                beat.addClassName("beat");
+                strip.add(beat);
+            }
             StepPad pad = new StepPad(i);
             pad.addClickListener(e -> clicks.clicked(trackId, pad.index(), e.isShiftKey()));
             pads.add(pad);
-            strip.add(pad);
+            beat.add(pad);
         }
         add(controls, strip);
     }
