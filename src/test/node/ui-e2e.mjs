@@ -76,6 +76,10 @@ try {
   if (screenshot) {
     await a.screenshot({ path: screenshot });
   }
+
+  await b.close({ runBeforeUnload: true });
+  await expectMembers(a, 1);
+  console.log("B closed its tab and left A's member list");
   await browser.close();
   console.log('ok');
 } catch (e) {
