@@ -51,6 +51,18 @@ class PatternDocumentTest {
     }
 
     @Test
+    void concurrentWritesToOneStepConvergeWhicheverArrivesFirst() throws PatternException {
+        try (PatternDocument other = PatternDocument.load(room.save())) {
+            Delta mine = room.edit(new Edit.SetVelocity("kick", 0, 10));
+            Delta theirs = other.edit(new Edit.SetVelocity("kick", 0, 20));
+            room.applyChanges(theirs.changes());
+            other.applyChanges(mine.changes());
+            assertThat(room.pattern()).isEqualTo(other.pattern());
+            assertThat(room.pattern().track("kick").orElseThrow().step(0).velocity()).isIn(10, 20);
+        }
+    }
+
+    @Test
     void eachEditChangesThePatternAsAUserWouldSee() throws PatternException {
         room.edit(new Edit.ToggleStep("kick", 1));
         room.edit(new Edit.SetVelocity("kick", 1, 42));
