@@ -40,7 +40,12 @@ final class TrackControls extends Div {
         name.setMaxLength(40);
         name.setAriaLabel("Track name");
         name.addValueChangeListener(e -> {
-            if (e.isFromClient() && !e.getValue().isBlank()) {
+            if (!e.isFromClient()) {
+                return;
+            }
+            if (e.getValue().isBlank()) {
+                name.setValue(shown.name());
+            } else {
                 edits.accept(new Edit.RenameTrack(trackId, e.getValue().strip()));
             }
         });

@@ -150,6 +150,9 @@ class RoomViewTest extends SpringBrowserlessTest {
     void trackControlsRenameRetuneMuteAndClear() {
         test(field("kick")).setValue("Boom");
         assertEquals("Boom", track("kick").name());
+        test(field("kick")).setValue(" ");
+        assertEquals("Boom", track("kick").name());
+        assertEquals("Boom", field("kick").getValue(), "a track keeps a name");
 
         test(instrumentOf("hat")).selectItem("hat open");
         assertEquals("hat_open", track("hat").instrument());
