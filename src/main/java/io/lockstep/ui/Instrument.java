@@ -51,7 +51,8 @@ enum Instrument {
     /** A fresh, silent track; its id is random so that two members adding tracks at once never collide. */
     Track newTrack() {
         String id = "t" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        return new Track(id, label(), synthdef, kind, NEW_TRACK_VOLUME, false,
+        String name = Character.toUpperCase(synthdef.charAt(0)) + label().substring(1);
+        return new Track(id, name, synthdef, kind, NEW_TRACK_VOLUME, false,
                 IntStream.range(0, Pattern.STEPS).mapToObj(i -> Step.off(firstNote)).toList());
     }
 }

@@ -3,6 +3,7 @@ package io.lockstep.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.select.SelectVariant;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,6 +16,7 @@ final class TrackAdder extends Div {
         Select<Instrument> instrument = new Select<>();
         instrument.setId("new-track-instrument");
         instrument.setAriaLabel("Instrument of the new track");
+        instrument.addThemeVariants(SelectVariant.SMALL);
         instrument.setItems(List.of(Instrument.values()));
         instrument.setItemLabelGenerator(Instrument::label);
         instrument.setValue(Instrument.LEAD);

@@ -189,6 +189,7 @@ class RoomViewTest extends SpringBrowserlessTest {
         List<Track> tracks = room.pattern().tracks();
         assertEquals(4, tracks.size());
         assertEquals("lead", tracks.getLast().instrument());
+        assertEquals("Lead", tracks.getLast().name());
         assertEquals(4, find(TrackRow.class).all().size());
         assertTrue(find(TrackRow.class).all().getLast().hasClassName("melodic"));
     }
