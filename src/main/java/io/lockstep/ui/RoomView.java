@@ -113,11 +113,7 @@ public class RoomView extends Div implements BeforeEnterObserver, HasDynamicTitl
             return;
         }
         try {
-            Joined joined = room.join(DisplayName.remembered().orElseThrow(), Role.MUSICIAN,
-                    new Membership(event.getUI()), null, false);
-            memberId = joined.memberId();
-            members.show(joined.state(), memberId);
-            show(joined.pattern());
+            room.join(DisplayName.remembered().orElseThrow(), Role.MUSICIAN, new Membership(event.getUI()), null, false);
         } catch (RoomException e) {
             removeAll();
             add(new Paragraph("Could not join room " + room.code() + ": " + e.getMessage()));
@@ -202,6 +198,14 @@ public class RoomView extends Div implements BeforeEnterObserver, HasDynamicTitl
 
         Membership(UI ui) {
             this.ui = ui;
+        }
+
+        /** Called from within room.join on this view's own request thread, so the view may be updated directly. */
+        @Override
+        public void joined(Joined joined) {
+            memberId = joined.memberId();
+            members.show(joined.state(), memberId);
+            show(joined.pattern());
         }
 
         @Override
