@@ -46,6 +46,10 @@ class RoomViewTest extends SpringBrowserlessTest {
 
     private static final RoomListener QUIET = new RoomListener() {
         @Override
+        public void joined(Joined joined) {
+        }
+
+        @Override
         public void patternChanged(byte[] changes, Pattern pattern) {
         }
 
