@@ -1,8 +1,9 @@
 package io.lockstep.clock;
 
-/** The time a component runs on: epoch microseconds that never jump backwards. Injected, so tests run on simulated time. */
+/** Where "now" comes from, injected so that the logic runs on simulated time in tests. */
 @FunctionalInterface
 public interface TimeSource {
 
+    /** Current time in epoch microseconds; never goes backwards. */
     long nowMicros();
 }

@@ -27,25 +27,16 @@ final class DocumentReader {
     static Layout layout(Read doc) throws PatternException {
         long schema = integer(doc.get(ObjectId.ROOT, "schema"), "schema");
         check(schema == SCHEMA_VERSION, "unsupported schema " + schema);
-        ObjectId tracks = tracksObject(doc);
+        ObjectId tracks = map(doc.get(ObjectId.ROOT, "tracks"), "tracks");
         Map<String, Placed> placed = new LinkedHashMap<>();
         for (MapEntry entry : doc.mapEntries(tracks).orElseThrow()) {
             placed.put(entry.getKey(), track(doc, entry.getKey(), entry.getValue()));
         }
-        return counted(new Layout(placed));
+        check(placed.size() <= TrackRules.MAX_TRACKS, "more than 16 tracks");
+        return new Layout(placed);
     }
 
-    static ObjectId tracksObject(Read doc) throws PatternException {
-        return map(doc.get(ObjectId.ROOT, "tracks"), "tracks");
-    }
-
-    /** The track stored under {@code id}, or empty if there is none. */
-    static Optional<Placed> trackAt(Read doc, ObjectId tracks, String id) throws PatternException {
-        Optional<AmValue> value = doc.get(tracks, id);
-        return value.isEmpty() ? Optional.empty() : Optional.of(track(doc, id, value.get()));
-    }
-
-    static Step step(Read doc, ObjectId step) throws PatternException {
+    private static Step step(Read doc, ObjectId step) throws PatternException {
         Map<String, AmValue> fields = fields(doc, step);
         check(fields.get("on") instanceof AmValue.Bool, "step.on must be a boolean");
         long velocity = integer(fields, "velocity");
@@ -53,11 +44,6 @@ final class DocumentReader {
         check(velocity >= Step.MIN_VELOCITY && velocity <= Step.MAX_VELOCITY, "velocity " + velocity + " out of 1-127");
         check(note >= 0 && note <= Step.MAX_NOTE, "note " + note + " out of 0-127");
         return new Step(((AmValue.Bool) fields.get("on")).getValue(), (int) velocity, (int) note);
-    }
-
-    static Layout counted(Layout layout) throws PatternException {
-        check(layout.tracks().size() <= TrackRules.MAX_TRACKS, "more than 16 tracks");
-        return layout;
     }
 
     private static Placed track(Read doc, String id, AmValue value) throws PatternException {

@@ -12,12 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.automerge.ChangeHash;
 import org.automerge.Document;
 import org.automerge.ObjectId;
-import org.automerge.Patch;
-import org.automerge.PatchLog;
 import org.automerge.SyncState;
 import org.automerge.Transaction;
 
@@ -25,9 +22,11 @@ import org.automerge.Transaction;
  * A room's pattern as an Automerge document (schema in docs/pattern-schema.md).
  * Not thread-safe and holds native memory: exactly one owner uses it at a time and closes it when done.
  *
- * <p>Remote changes are applied with a patch log; only what the patches touched is re-read and validated, so the
- * hot path never saves or forks. A rejected payload is rolled back by forking at the heads from before it (same
- * actor), which costs time proportional to the history but happens only for bad payloads.
+ * <p>Remote changes are applied in place, then the pattern is re-read and validated; the hot path never saves or
+ * forks. A rejected payload is rolled back by forking at the heads from before it (same actor), which costs time
+ * proportional to the history but happens only for bad payloads. Patch logs are not used: automerge-java 0.0.7
+ * aborts the JVM when a patch flags a conflict (PatchAction.FlagConflict does not extend PatchAction), which two
+ * members writing the same field concurrently trigger.
  */
 public final class PatternDocument implements AutoCloseable {
 
@@ -119,7 +118,7 @@ public final class PatternDocument implements AutoCloseable {
         Document d = open();
         Optional<Delta> delta;
         try {
-            delta = integrate(log -> d.applyEncodedChanges(changes, log));
+            delta = integrate(() -> d.applyEncodedChanges(changes));
         } catch (RuntimeException e) {
             throw new PatternException(BAD_CHANGE, "Automerge refused the changes: " + e.getMessage());
         }
@@ -165,7 +164,7 @@ public final class PatternDocument implements AutoCloseable {
     Delta receiveSyncMessage(SyncState state, byte[] message) throws PatternException {
         Document d = open();
         try {
-            return integrate(log -> d.receiveSyncMessage(state, log, message))
+            return integrate(() -> d.receiveSyncMessage(state, message))
                     .orElseGet(() -> new Delta(NO_CHANGES, pattern, pattern));
         } catch (RuntimeException e) {
             throw new PatternException(BAD_SYNC, "not a sync message: " + e.getMessage());
@@ -181,30 +180,25 @@ public final class PatternDocument implements AutoCloseable {
     }
 
     /**
-     * Applies remote changes through a patch log and validates what they touched. Empty if no change was applied;
-     * on a schema violation (or a failure after changes went in) the document is restored and the error rethrown.
+     * Applies remote changes and validates the result. Empty if no change was applied; on a schema violation (or a
+     * failure after changes went in) the document is restored and the error rethrown.
      */
-    private Optional<Delta> integrate(Consumer<PatchLog> apply) throws PatternException {
+    private Optional<Delta> integrate(Runnable apply) throws PatternException {
         ChangeHash[] before = doc.getHeads();
-        PatchLog log = new PatchLog();
-        List<Patch> patches;
         try {
-            apply.accept(log);
-            patches = doc.makePatches(log);
+            apply.run();
         } catch (RuntimeException e) {
             if (!Arrays.equals(before, doc.getHeads())) {
                 rollback(before);
             }
             throw e;
-        } finally {
-            log.free();
         }
         if (Arrays.equals(before, doc.getHeads())) {
             return Optional.empty();
         }
         Layout next;
         try {
-            next = PatchScope.of(patches).refresh(doc, layout);
+            next = DocumentReader.layout(doc);
         } catch (PatternException e) {
             rollback(before);
             throw e;

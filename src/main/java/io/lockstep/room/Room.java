@@ -6,7 +6,11 @@ import io.lockstep.pattern.Edit;
 import io.lockstep.pattern.Pattern;
 import io.lockstep.pattern.PatternDocument;
 import io.lockstep.pattern.PatternException;
+import io.lockstep.transport.LeadTime;
+import io.lockstep.transport.LeaderChange;
+import io.lockstep.transport.Leadership;
 import io.lockstep.transport.Timeline;
+import io.lockstep.transport.TransportException;
 
 import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
@@ -33,7 +37,7 @@ public final class Room implements AutoCloseable {
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private int nextMemberNumber = 1;
-    private String leaderId;
+    private final Leadership leadership = new Leadership();
     private Timeline timeline = Timeline.stopped(Timeline.DEFAULT_BPM, 0.0);
     private long emptySinceMicros;
     private boolean closed;
@@ -62,9 +66,6 @@ public final class Room implements AutoCloseable {
         if (member == null) {
             member = new Member("m" + nextMemberNumber++, validName(name), role, newToken(), clock.nowMicros(), listener);
             members.put(member.id, member);
-            if (leaderId == null && role == Role.MUSICIAN) {
-                leaderId = member.id;
-            }
         } else {
             member.listener = listener;
             member.presence = Presence.CONNECTED;
@@ -73,6 +74,7 @@ public final class Room implements AutoCloseable {
         if (withSync) {
             member.syncSession = document.startSync();
         }
+        leadership.joined(member.id, member.role == Role.MUSICIAN, clock.nowMicros());
         Joined joined = new Joined(code, member.id, member.resumeToken, state(), timeline,
                 withSync ? null : document.save(), document.pattern());
         listener.joined(joined);
@@ -105,14 +107,13 @@ public final class Room implements AutoCloseable {
             member.presence = Presence.RECONNECTING;
             member.lostMicros = clock.nowMicros();
             member.endSync();
+            leadership.disconnected(memberId, member.lostMicros);
             broadcastState();
         }
     }
 
     private void memberGone(Member member) {
-        if (member.id.equals(leaderId)) {
-            leaderId = null;
-        }
+        leadership.left(member.id, clock.nowMicros());
         if (members.values().stream().noneMatch(m -> m.presence != Presence.GONE)) {
             emptySinceMicros = clock.nowMicros();
         }
@@ -129,6 +130,7 @@ public final class Room implements AutoCloseable {
             members.remove(m.id);
             memberGone(m);
         }
+        leadership.expire(now).ifPresent(change -> broadcastState());
         return members.isEmpty() && now - emptySinceMicros >= settings.idleRoomMicros();
     }
 
@@ -142,6 +144,7 @@ public final class Room implements AutoCloseable {
     }
 
     public synchronized RoomState state() {
+        String leaderId = leadership.leader().orElse(null);
         List<MemberView> views = members.values().stream().map(m -> m.view(leaderId)).toList();
         int count = (int) members.values().stream().filter(m -> m.presence != Presence.GONE).count();
         return new RoomState(code, leaderId, views, count);
@@ -223,6 +226,46 @@ public final class Room implements AutoCloseable {
     public synchronized void report(String memberId, SyncReport report) throws RoomException {
         member(memberId).sync = report;
         broadcastState();
+    }
+
+    /** Takes the lead when nobody has it. */
+    public synchronized void claimLead(String memberId) throws RoomException, TransportException {
+        member(memberId);
+        announce(leadership.claim(memberId, clock.nowMicros()));
+    }
+
+    /** The leader passes the lead to another connected musician. */
+    public synchronized void handLead(String memberId, String to) throws RoomException, TransportException {
+        member(memberId);
+        announce(leadership.handOver(memberId, to, clock.nowMicros()));
+    }
+
+    private void announce(Optional<LeaderChange> change) {
+        change.ifPresent(c -> broadcastState());
+    }
+
+    /** A leader's change to the timeline: play, stop, tempo, swing, seek. Everyone, the leader too, receives the result. */
+    public synchronized Timeline lead(String memberId, TimelineChange change) throws RoomException, TransportException {
+        member(memberId);
+        leadership.checkLeader(memberId);
+        Timeline next = change.apply(timeline, clock.nowMicros(), leadMicros());
+        if (!next.equals(timeline)) {
+            timeline = next;
+            for (Member m : members.values()) {
+                if (m.presence == Presence.CONNECTED) {
+                    m.listener.timelineChanged(next);
+                }
+            }
+        }
+        return next;
+    }
+
+    /** Long enough for the slowest connected member to hear of a change and prepare, from their sync reports. */
+    private long leadMicros() {
+        return LeadTime.forMembers(members.values().stream()
+                .filter(m -> m.presence == Presence.CONNECTED && m.sync != null)
+                .map(m -> new LeadTime.Link(m.sync.rttMicros(), m.sync.uncertaintyMicros()))
+                .toList());
     }
 
     private void forward(Member author, byte[] changes) {

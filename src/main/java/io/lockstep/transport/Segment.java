@@ -30,8 +30,18 @@ public record Segment(long fromStep, long untilStep, long atMicros, double bpm, 
 
     /** Server time (epoch microseconds, fractional) at which song step {@code step} of this segment sounds. */
     public double timeOfStep(long step) {
-        double straight = atMicros + (step - fromStep) * stepMicros();
+        double straight = straightTimeOf(step);
         return Math.floorMod(step, 2) == 1 ? straight + swing * stepMicros() : straight;
+    }
+
+    /** Server time of step {@code step} without swing: the grid. */
+    double straightTimeOf(long step) {
+        return atMicros + (step - fromStep) * stepMicros();
+    }
+
+    /** The step whose straight time is the last at or before {@code micros} (extrapolated beyond the segment). */
+    long stepAt(double micros) {
+        return fromStep + (long) Math.floor((micros - atMicros) / stepMicros());
     }
 
     /** Server time at which the segment ends (the straight time of {@code untilStep}); infinite when open. */

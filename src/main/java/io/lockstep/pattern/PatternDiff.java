@@ -1,0 +1,59 @@
+package io.lockstep.pattern;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What changed between two patterns, as undoable changes. */
+final class PatternDiff {
+
+    private PatternDiff() {
+    }
+
+    static List<UndoChange> between(Pattern before, Pattern after) {
+        List<UndoChange> changes = new ArrayList<>();
+        for (int i = 0; i < before.tracks().size(); i++) {
+            Track old = before.tracks().get(i);
+            if (after.track(old.id()).isEmpty()) {
+                changes.add(new UndoChange.Presence(old, i, false));
+            }
+        }
+        for (int i = 0; i < after.tracks().size(); i++) {
+            Track now = after.tracks().get(i);
+            before.track(now.id()).ifPresentOrElse(
+                    old -> changes.addAll(trackChanges(old, now)),
+                    () -> changes.add(new UndoChange.Presence(now, after.indexOf(now.id()), true)));
+        }
+        moved(before, after).ifPresent(id ->
+                changes.add(new UndoChange.Order(id, before.indexOf(id), after.indexOf(id))));
+        return changes;
+    }
+
+    private static List<UndoChange> trackChanges(Track old, Track now) {
+        List<UndoChange> changes = new ArrayList<>();
+        if (!old.name().equals(now.name()) || !old.instrument().equals(now.instrument())
+                || old.volume() != now.volume() || old.muted() != now.muted()) {
+            changes.add(new UndoChange.FieldsChange(old, now));
+        }
+        for (int s = 0; s < Pattern.STEPS; s++) {
+            if (!old.step(s).equals(now.step(s))) {
+                changes.add(new UndoChange.StepChange(old.id(), s, old.step(s), now.step(s)));
+            }
+        }
+        return changes;
+    }
+
+    /** The track whose move explains the new order of the tracks present in both patterns, if the order changed. */
+    private static Optional<String> moved(Pattern before, Pattern after) {
+        List<String> was = before.tracks().stream().map(Track::id).filter(id -> after.track(id).isPresent()).toList();
+        List<String> is = after.tracks().stream().map(Track::id).filter(id -> before.track(id).isPresent()).toList();
+        if (was.equals(is)) {
+            return Optional.empty();
+        }
+        return was.stream().filter(id -> without(was, id).equals(without(is, id))).findFirst();
+    }
+
+    private static List<String> without(List<String> ids, String id) {
+        return ids.stream().filter(other -> !other.equals(id)).toList();
+    }
+}
