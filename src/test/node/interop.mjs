@@ -20,17 +20,34 @@ function check(ok, what, detail = "") {
 const json = v => JSON.stringify(v);
 const HEX64 = /^[0-9a-f]{64}$/;
 
+/** What differs between two normalized patterns, as "path: actual != expected" lines (empty when equal). */
+function diffPattern(actual, expected) {
+  const out = [];
+  const order = p => p.tracks.map(t => t.id).join(",");
+  if (order(actual) !== order(expected)) out.push(`order: ${order(actual)} != ${order(expected)}`);
+  const byId = p => Object.fromEntries(p.tracks.map(t => [t.id, t]));
+  const walk = (path, x, y) => {
+    if (x !== null && y !== null && typeof x === "object" && typeof y === "object") {
+      for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) walk(`${path}.${k}`, x[k], y[k]);
+    } else if (json(x) !== json(y)) out.push(`${path}: ${json(x)} != ${json(y)}`);
+  };
+  walk("schema", actual.schema, expected.schema);
+  walk("tracks", byId(actual), byId(expected));
+  return out;
+}
+const samePattern = (actual, expected) => diffPattern(actual, expected).length === 0;
+
 /** Every change each client made has reached every other client as CHANGES. */
 const allDelivered = clients => clients.every(to => clients.every(from =>
   from === to || [...from.sentHashes].every(h => to.receivedHashes.has(h) || to.sentHashes.has(h))));
 const sameHeadsEverywhere = clients => clients.every(c => sameHeads(c.heads(), clients[0].heads()));
 
 function checkConverged(clients, what) {
-  const heads = clients[0].heads(), pattern = json(clients[0].pattern());
-  for (const c of clients) {
-    check(sameHeads(c.heads(), heads), `${what}: ${c.label} has the same heads as ${clients[0].label}`, `${c.heads()} vs ${heads}`);
-    check(json(c.pattern()) === pattern, `${what}: ${c.label} has the same pattern as ${clients[0].label}`,
-      `${json(c.pattern())}\n  vs ${pattern}`);
+  const [first, ...rest] = clients;
+  for (const c of rest) {
+    check(sameHeads(c.heads(), first.heads()), `${what}: ${c.label} has the same heads as ${first.label}`, `${c.heads()} vs ${first.heads()}`);
+    check(samePattern(c.pattern(), first.pattern()), `${what}: ${c.label} has the same pattern as ${first.label}`,
+      diffPattern(c.pattern(), first.pattern()).join("\n  "));
   }
 }
 
@@ -133,15 +150,18 @@ async function main() {
     await until(everyone, () => sameHeadsEverywhere(everyone), "the undo to reach everyone");
     const expectUndo = withTrack(beforeUndo, "hat", { position: hat0.position });
     for (const x of everyone) {
-      check(json(x.pattern()) === json(expectUndo), `UNDO by B reverted only B's move of hat at ${x.label}`,
-        `${json(x.pattern())}\n  expected ${json(expectUndo)}`);
+      check(samePattern(x.pattern(), expectUndo), `UNDO by B reverted only B's move of hat at ${x.label}`,
+        diffPattern(x.pattern(), expectUndo).join("\n  "));
     }
     seen = b.receivedHashes.size;
     const redone = await b.redo();
     check(redone.type === "DONE" && redone.ref === "REDO" && b.receivedHashes.size === seen + 1, "B's REDO answered DONE after CHANGES",
       json(redone));
     await until(everyone, () => sameHeadsEverywhere(everyone), "the redo to reach everyone");
-    for (const x of everyone) check(json(x.pattern()) === json(beforeUndo), `REDO by B restored the move at ${x.label}`);
+    for (const x of everyone) {
+      check(samePattern(x.pattern(), beforeUndo), `REDO by B restored the move at ${x.label}`,
+        diffPattern(x.pattern(), beforeUndo).join("\n  "));
+    }
   }
   const nothing = await d.undo();
   check(nothing.type === "ERROR" && nothing.code === "NOTHING_TO_UNDO", "UNDO by D (no edits) gets NOTHING_TO_UNDO", json(nothing));
