@@ -87,6 +87,7 @@ async function main() {
   check(typeof aJoined.room === "string" && /^[a-z]{4}-[a-z]{4}$/.test(aJoined.room), `A created room ${aJoined.room}`);
   check(aJoined.leader === aJoined.you && aJoined.count === 1 && typeof aJoined.resume === "string",
     "A is the room's only member and its leader, with a resume token", json(aJoined));
+  check(Number.isInteger(aJoined.serverTime), "JOINED.serverTime is an integer (microseconds)", json(aJoined.serverTime));
   const initial = a.pattern();
   check(initial.schema === 1, "the room document has schema 1");
   check(json(initial.tracks.map(t => t.id).sort()) === json(["bass", "hat", "kick", "snare"]),
@@ -102,6 +103,9 @@ async function main() {
   check(new Set([aJoined.you, bJoined.you, cJoined.you]).size === 3, "members have distinct ids");
   check(cJoined.count === 3 && cJoined.members.length === 3 && cJoined.leader === a.you, "C's JOINED lists three members, A leading",
     json(cJoined));
+  const memberKeys = ["id", "leader", "name", "presence", "role", "sync"];
+  check(cJoined.members.every(m => json(Object.keys(m).sort()) === json(memberKeys)),
+    "each member entry has exactly id, name, role, presence, leader and sync", json(cJoined.members));
   await until([a], () => a.count === 3 && a.member(c.you)?.presence === "connected", "A to see C in a ROOM message");
   check(true, "A received ROOM messages announcing B and C");
   checkConverged(abc, "after joining");
@@ -239,6 +243,9 @@ async function main() {
   const nj = e2.sendChanges(A.getLastLocalChange(d.doc));
   e = await nj.reply;
   check(e.type === "ERROR" && e.code === "NOT_JOINED", "a binary frame before joining -> NOT_JOINED", json(e));
+  const expired = await e2.join(a.room, { resume: "no-such-token" }).then(() => null, err => err.reply);
+  check(expired?.type === "ERROR" && expired.code === "UNKNOWN_MEMBER" && expired.ref === "JOIN",
+    "JOIN with an unknown resume token -> UNKNOWN_MEMBER", json(expired));
   e2.close();
 
   // ---- 6. clock ping and leaving ----------------------------------------------------------------------------
