@@ -39,6 +39,9 @@ final class SyncHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
+        // Frames up to the hard limit are buffered, so oversized ones get a clear FRAME_TOO_LARGE rather than a close.
+        session.setTextMessageSizeLimit(limits.hardLimitBytes());
+        session.setBinaryMessageSizeLimit(limits.hardLimitBytes());
         // A slow reader must not stall the room: its frames queue up to the limit, then its socket is dropped.
         WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, limits.hardLimitBytes() * 4);
         session.getAttributes().put(CONNECTION, new Connection(safe, json, rooms, clock, limits));
