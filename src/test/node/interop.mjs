@@ -1,7 +1,7 @@
 // Interop scenario: independent Automerge replicas (written from docs/PROTOCOL.md only) share one room.
 // Usage: node interop.mjs ws://127.0.0.1:PORT/ws   -- exits 0 only if every check held.
 import * as A from "@automerge/automerge";
-import { LockstepClient, until, sameHeads, trackOrder } from "./lockstep-client.mjs";
+import { LockstepClient, KIND, until, sameHeads, splitChanges, trackOrder } from "./lockstep-client.mjs";
 
 // Until every check has passed, any way out of this process (even the event loop running dry) is a failure.
 process.exitCode = 1;
@@ -115,7 +115,7 @@ async function main() {
   const kick0on = initial.tracks.find(t => t.id === "kick").steps[0].on;
   const sent = {
     a: [["toggle kick 0", a.toggle("kick", 0)], ["velocity snare 4 = 90", a.setVelocity("snare", 4, 90)],
-        ["add track lead1", a.addTrack("lead1", { name: "Lead", instrument: "lead", kind: "melodic" })]],
+        ["add a melodic track", a.addTrack({ name: "Lead", instrument: "lead", kind: "melodic" })]],
     b: [["toggle kick 0", b.toggle("kick", 0)], ["note bass 2 = 43", b.setNote("bass", 2, 43)],
         ["move hat to the top", b.moveTrack("hat", 0)]],
     c: [["toggle kick 8", c.toggle("kick", 8)], ["remove snare", c.removeTrack("snare")],
@@ -133,7 +133,9 @@ async function main() {
   check(track("kick").steps[0].on === !kick0on, "two concurrent toggles of kick 0 (same intent) merged into one state");
   check(track("kick").steps[8].on !== initial.tracks.find(t => t.id === "kick").steps[8].on, "C's toggle of kick 8 survived");
   check(!track("snare"), "snare is removed (C's removal beats A's concurrent velocity edit inside it)");
-  check(track("lead1")?.kind === "melodic" && track("lead1").steps.length === 16, "A's new track lead1 is there");
+  const leadId = sent.a[2][1].id;
+  check(/^[A-Za-z0-9]{10}$/.test(leadId) && track(leadId)?.kind === "melodic" && track(leadId).steps.length === 16,
+    `A's new track ${leadId} is there`);
   check(trackOrder(a.doc)[0] === "hat", "B's move put hat first", json(trackOrder(a.doc)));
   check([43, 50].includes(track("bass").steps[2].note), "conflicting notes on bass 2 resolved to one of the two writes");
 
@@ -193,38 +195,42 @@ async function main() {
   check(true, "A and C see B connected again");
   checkRepliesAndEchoes(everyone, "after reconnect");
 
-  // ---- 5. bad input from D: errors for D only, nothing for the others ---------------------------------------
+  // ---- 5. bad input from D: errors for D only, nothing for the others (section 8) ---------------------------
   const marks = abc.map(x => x.inbox.length);
-  const err = async (send, what) => {
-    const mark = d.inbox.length;
+  // Sends something and returns the first ERROR or ACK that follows it.
+  const answer = async (client, send, what) => {
+    const mark = client.inbox.length;
     send();
-    return d.nextMessage(m => m.type === "ERROR" || m.type === "ACK", mark, what);
+    return client.nextMessage(m => m.type === "ERROR" || m.type === "ACK", mark, what);
   };
-  let e = await err(() => d.sendText("{\"type\": \"JOIN\", oops"), "reply to malformed JSON");
-  check(e.type === "ERROR" && e.ref === null && e.seq === null && typeof e.code === "string",
-    `malformed JSON -> ERROR ${e.code} with ref null (code not listed in section 8)`, json(e));
-  e = await err(() => d.sendJson({ type: "FROBNICATE" }), "reply to an unknown type");
-  check(e.type === "ERROR" && e.ref === "FROBNICATE" && typeof e.code === "string",
-    `unknown type -> ERROR ${e.code} with ref FROBNICATE (code not listed in section 8)`, json(e));
+  const refused = (e, code, what, extra = true) =>
+    check(e?.type === "ERROR" && e.code === code && extra, `${what} -> ERROR ${code}`, json(e));
+
+  let e = await answer(d, () => d.sendText("{\"type\": \"JOIN\", oops"), "reply to malformed JSON");
+  refused(e, "BAD_JSON", "malformed JSON (ref null: it could not be read)", e.ref === null && e.seq === null);
+  e = await answer(d, () => d.sendJson({ type: "FROBNICATE" }), "reply to an unknown type");
+  refused(e, "UNKNOWN_TYPE", "an unknown type (ref: the type refused)", e.ref === "FROBNICATE");
+  e = await answer(d, () => d.sendJson({ type: "JOIN", room: a.room, name: "Dee" }), "reply to a second JOIN");
+  refused(e, "ALREADY_JOINED", "JOIN while in a room", e.ref === "JOIN");
   const bad = d.trySend(x => { x.tracks.kick.steps[0].velocity = 500; });
-  e = await bad.reply;
-  check(e.type === "ERROR" && e.code === "SCHEMA_VIOLATION" && e.seq === bad.seq && e.ref === "BINARY",
-    "velocity 500 -> ERROR SCHEMA_VIOLATION with the frame's seq and ref BINARY", json(e));
+  refused(await bad.reply, "SCHEMA_VIOLATION", "velocity 500 (with the frame's seq, ref BINARY)",
+    (await bad.reply).seq === bad.seq && (await bad.reply).ref === "BINARY");
   const extra = d.trySend(x => { x.tracks.kick.steps.push({ on: false, velocity: 100, note: 60 }); });
-  e = await extra.reply;
-  check(e.type === "ERROR" && e.code === "SCHEMA_VIOLATION" && e.seq === extra.seq, "a 17th step -> SCHEMA_VIOLATION", json(e));
+  refused(await extra.reply, "SCHEMA_VIOLATION", "a 17th step", (await extra.reply).seq === extra.seq);
   const garbage = d.sendChanges(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]));
-  e = await garbage.reply;
-  check(e.type === "ERROR" && e.code === "BAD_CHANGE" && e.seq === garbage.seq, "garbage change bytes -> BAD_CHANGE", json(e));
+  refused(await garbage.reply, "BAD_CHANGE", "garbage change bytes", (await garbage.reply).seq === garbage.seq);
   const old = d.sendChanges(A.getAllChanges(d.doc)[0]);
-  e = await old.reply;
-  check(e.type === "ERROR" && e.code === "NO_NEW_CHANGE" && e.seq === old.seq, "a change the room already has -> NO_NEW_CHANGE", json(e));
-  e = await err(() => d.sendRawBinary([KIND_CHANGES, 0, 0]), "reply to a 3-byte frame");
-  check(e.type === "ERROR" && e.code === "BAD_FRAME", "a frame shorter than 5 bytes -> BAD_FRAME", json(e));
-  e = await err(() => d.sendRawBinary([0x07, 0, 0, 0, 9, 1, 2]), "reply to an unknown frame kind");
-  check(e.type === "ERROR" && e.code === "BAD_FRAME", "a binary frame of unknown kind -> BAD_FRAME", json(e));
-  e = await err(() => d.sendText(JSON.stringify({ type: "TIME_PING", pad: "x".repeat(9000) })), "reply to a 9 KB text frame");
-  check(e.type === "ERROR" && e.code === "FRAME_TOO_LARGE", "a 9 KB text frame -> FRAME_TOO_LARGE", json(e));
+  refused(await old.reply, "NO_NEW_CHANGE", "a change the room already has", (await old.reply).seq === old.seq);
+  e = await answer(d, () => d.sendBinary(KIND.SYNC, new Uint8Array([9, 9, 9])), "reply to a garbage SYNC frame");
+  refused(e, "BAD_SYNC", "a SYNC frame that is no sync message");
+  e = await answer(d, () => d.sendRawBinary([KIND.CHANGES, 0, 0]), "reply to a 3-byte frame");
+  refused(e, "BAD_FRAME", "a frame shorter than 5 bytes");
+  e = await answer(d, () => d.sendRawBinary([0x07, 0, 0, 0, 9, 1, 2]), "reply to an unknown frame kind");
+  refused(e, "BAD_FRAME", "a binary frame of unknown kind");
+  e = await answer(d, () => d.sendBinary(KIND.DOCUMENT, A.save(d.doc)), "reply to a DOCUMENT from a client");
+  refused(e, "BAD_FRAME", "a DOCUMENT frame sent by a client");
+  e = await answer(d, () => d.sendText(JSON.stringify({ type: "TIME_PING", id: 1, t1: 1, pad: "x".repeat(9000) })), "reply to a 9 KB text frame");
+  refused(e, "FRAME_TOO_LARGE", "a 9 KB text frame");
   check(d.connected, "D's connection survived all its errors");
 
   // The others must notice nothing: the next frame any of them sees is D's valid marker edit.
@@ -237,25 +243,76 @@ async function main() {
   });
   checkConverged(everyone, "after the bad input");
 
-  // A binary frame before joining a room.
+  // Before joining a room (a socket of its own).
   const e2 = new LockstepClient(url, { name: "Eve", label: "E" });
   await e2.connect();
+  const early = await e2.timePing();
+  check(early.reply.type === "TIME_PONG", "TIME_PING works before joining a room", json(early.reply));
   const nj = e2.sendChanges(A.getLastLocalChange(d.doc));
-  e = await nj.reply;
-  check(e.type === "ERROR" && e.code === "NOT_JOINED", "a binary frame before joining -> NOT_JOINED", json(e));
-  const expired = await e2.join(a.room, { resume: "no-such-token" }).then(() => null, err => err.reply);
-  check(expired?.type === "ERROR" && expired.code === "UNKNOWN_MEMBER" && expired.ref === "JOIN",
-    "JOIN with an unknown resume token -> UNKNOWN_MEMBER", json(expired));
+  refused(await nj.reply, "NOT_JOINED", "a binary frame before joining");
+  e = await answer(e2, () => e2.sendJson({ type: "UNDO" }), "reply to UNDO before joining");
+  refused(e, "NOT_JOINED", "UNDO before joining");
+  const joinError = (room, opts, name = "Eve") => { e2.name = name; return e2.join(room, opts).then(() => null, err => err.reply); };
+  refused(await joinError(a.room, { resume: "no-such-token" }), "UNKNOWN_MEMBER", "JOIN with an unknown resume token");
+  refused(await joinError(a.room === "zzzz-zzzz" ? "yyyy-yyyy" : "zzzz-zzzz"), "UNKNOWN_ROOM", "JOIN of a room that does not exist");
+  refused(await joinError(a.room, {}, "   "), "BAD_NAME", "JOIN with a blank name");
+  refused(await joinError(a.room, {}, "x".repeat(33)), "BAD_NAME", "JOIN with a 33-character name");
   e2.close();
 
-  // ---- 6. clock ping and leaving ----------------------------------------------------------------------------
-  const ping = await a.timePing();
-  check(ping.reply.type !== "ERROR" && ping.reply.t1 === ping.t1, `TIME_PING answered by ${ping.reply.type} echoing t1`, json(ping.reply));
-  // Whatever else the answer holds (section 7 is not written), server times are integers in microseconds (section 1).
-  const times = Object.entries(ping.reply).filter(([k, v]) => typeof v === "number" && k !== "id" && k !== "t1");
-  check(times.length > 0 && times.every(([, v]) => Number.isInteger(v)), "the TIME_PING answer's server times are integer microseconds",
-    json(ping.reply));
+  // ---- 6. a change that arrives before its dependency (section 6) -------------------------------------------
+  // D makes two changes but sends the second first: the server holds it (no error, nothing forwarded) and
+  // forwards both once the first arrives.
+  const marks2 = abc.map(x => x.inbox.length);
+  let held = A.change(d.doc, x => { x.tracks.bass.steps[13].on = !x.tracks.bass.steps[13].on; });
+  const c2 = A.getLastLocalChange(held);
+  held = A.change(held, x => { x.tracks.bass.steps[12].on = !x.tracks.bass.steps[12].on; });
+  const c3 = A.getLastLocalChange(held);
+  const [h2, h3] = [c2, c3].map(ch => A.decodeChange(ch).hash);
+  const r3 = await d.sendChanges(c3).reply;
+  check(r3.type === "ACK", "a change sent before its dependency is accepted without error", json(r3));
+  const r2 = await d.sendChanges(c2).reply;
+  check(r2.type === "ACK" && r2.heads.includes(h3), "once the dependency arrives, both apply (ACK heads = the later change)", json(r2));
+  d.doc = held; d.sentHashes.add(h2); d.sentHashes.add(h3);
+  await until(abc, () => abc.every(x => x.receivedHashes.has(h3)), "both held changes to reach A, B and C");
+  abc.forEach((x, i) => {
+    const frames = x.inbox.slice(marks2[i]).filter(f => f.type === "CHANGES")
+      .map(f => splitChanges(f.payload).map(ch => ({ [h2]: "dependency", [h3]: "held" })[A.decodeChange(ch).hash] ?? "other"));
+    check(json(frames.flat()) === json(["dependency", "held"]),
+      `${x.label} got the held change after its dependency (section 3: dependencies are always present)`, `CHANGES frames: ${json(frames)}`);
+  });
+  checkConverged(everyone, "after the held change");
+  checkRepliesAndEchoes(everyone, "at the end");
 
+  // ---- 7. clock and transport (section 7) -------------------------------------------------------------------
+  const ping = await a.timePing();
+  check(ping.reply.type === "TIME_PONG" && ping.reply.id === ping.id && ping.reply.t1 === ping.t1,
+    "TIME_PONG echoes id and t1", json(ping.reply));
+  check(Number.isInteger(ping.reply.t2) && Number.isInteger(ping.reply.t3) && ping.reply.t2 <= ping.reply.t3,
+    "t2 <= t3, integer microseconds", json(ping.reply));
+  check(ping.delay >= 0, `delay ${ping.delay} µs is not negative (offset ${Math.round(ping.offset)} µs)`);
+
+  c.clockReport(1800, 120, -12.5);
+  await until([a, b, d], () => [a, b, d].every(x => json(x.member(c.you)?.sync) === json({ rtt: 1800, uncertainty: 120, drift: -12.5 })),
+    "C's CLOCK_REPORT to show in ROOM");
+  check(true, "C's CLOCK_REPORT reached A, B and D as ROOM.members[].sync");
+
+  const notLeader = await b.transport({ type: "PLAY" });
+  refused(notLeader, "NOT_LEADER", "PLAY from B, who does not lead", notLeader.ref === "PLAY");
+  const tMarks = everyone.map(x => x.inbox.length);
+  const pong = (await a.timePing()).reply;
+  const play = await a.transport({ type: "PLAY" });
+  const seg = play.timeline?.segments?.at(-1);
+  check(play.type === "TIMELINE" && seg?.fromStep === 0 && seg.untilStep === null && Number.isInteger(seg.at),
+    "PLAY by the leader -> TIMELINE with an open segment from step 0", json(play));
+  check(seg?.at >= pong.t3 + 100_000, "playback starts at least the minimum lead time (100 ms) ahead", `at ${seg?.at}, pong t3 ${pong.t3}`);
+  await until(everyone, () => everyone.every((x, i) => x.messagesSince(tMarks[i]).some(m => m.type === "TIMELINE")), "TIMELINE at everyone");
+  check(everyone.every((x, i) => json(x.messagesSince(tMarks[i]).find(m => m.type === "TIMELINE")) === json(play)),
+    "every member received the same TIMELINE");
+  const stop = await a.transport({ type: "STOP" });
+  const last = stop.timeline?.segments?.at(-1);
+  check(stop.type === "TIMELINE" && (!last || Number.isInteger(last.untilStep)), "STOP -> TIMELINE whose last segment ends", json(stop));
+
+  // ---- 8. leaving ---------------------------------------------------------------------------------------------
   const dId = d.you;
   const left = await d.leave();
   check(left.type === "DONE" && left.ref === "LEAVE", "D's LEAVE answered DONE", json(left));
@@ -267,8 +324,6 @@ async function main() {
   if (failures) throw new Error(`${failures} of ${checks} checks failed`);
   console.log(`all ${checks} checks passed`);
 }
-
-const KIND_CHANGES = 0x01;
 
 main().then(() => process.exit(0), err => {
   console.error(err.stack ?? String(err));

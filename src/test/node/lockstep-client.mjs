@@ -22,6 +22,7 @@ export class LockstepClient {
     this.you = null;         // our member id
     this.resumeToken = null; // JOINED.resume, for JOIN.resume after a drop
     this.members = [];       // latest member list from JOINED / ROOM
+    this.timeline = null;    // latest timeline from JOINED / TIMELINE (section 7.3)
     this.leader = null;
     this.count = 0;
     this.inbox = [];         // every frame received, in order: {type, msg?|payload?}; binary ones typed by kind
@@ -174,33 +175,37 @@ export class LockstepClient {
   setNote(track, step, note) { return this.edit(d => { d.tracks[track].steps[step].note = note; }); }
   removeTrack(id) { return this.edit(d => { delete d.tracks[id]; }); }
 
-  /** Adds a track after the last one, with the types section 6 asks writers to use. */
-  addTrack(id, { name, instrument, kind = "drum", volume = 0.8 }) {
+  /**
+   * Adds a track at display index `at` (default: the end) under a fresh random id (section 6: 10 characters of
+   * [A-Za-z0-9], so concurrent adds never collide). Returns the edit plus the new track's `id`.
+   */
+  addTrack({ name, instrument, kind = "drum", volume = 0.8, at = Infinity, id = randomTrackId() }) {
     const order = trackOrder(this.doc);
-    const last = order.length ? num(this.doc.tracks[order.at(-1)].position) : 0;
-    return this.edit(d => {
+    const index = Math.max(0, Math.min(at, order.length));
+    const position = positionAt(this.doc, index, id);
+    const sent = this.edit(d => {
       d.tracks[id] = {
         name: new A.ImmutableString(name), instrument: new A.ImmutableString(instrument),
         kind: new A.ImmutableString(kind), muted: false,
         steps: Array.from({ length: 16 }, () => ({ on: false, velocity: 100, note: 60 })),
       };
-      // Not inside the literal above: @automerge/automerge 3.5 turns a Float64 nested in an assigned object
-      // into a map {value: x}, which the server rightly refuses. Assigned directly, it is written as an f64.
+      // Not inside the literal above, as section 6's example does: @automerge/automerge 3.5 turns a Float64
+      // nested in an assigned object into a map {value: x}, which the server refuses ("volume must be a number").
+      // Assigned to a property directly, it is written as an f64.
       d.tracks[id].volume = new A.Float64(volume);
-      d.tracks[id].position = new A.Float64(last + 1);
+      if (position !== null) d.tracks[id].position = new A.Float64(position);
+      else renumber(d, order.toSpliced(index, 0, id));
     });
+    return { id, ...sent };
   }
 
-  /** Moves a track to index `to` of the displayed order with one write of its position (section 6, Order). */
+  /** Moves a track to display index `to` (section 6, Ordering): one write of its position, or a renumbering. */
   moveTrack(id, to) {
-    const others = trackOrder(this.doc).filter(t => t !== id);
-    const pos = i => num(this.doc.tracks[others[i]].position);
-    let position;
-    if (others.length === 0) position = 0;
-    else if (to <= 0) position = pos(0) - 1;
-    else if (to >= others.length) position = pos(others.length - 1) + 1;
-    else position = (pos(to - 1) + pos(to)) / 2;
-    return this.edit(d => { d.tracks[id].position = new A.Float64(position); });
+    const position = positionAt(this.doc, to, id);
+    return this.edit(d => {
+      if (position !== null) d.tracks[id].position = new A.Float64(position);
+      else renumber(d, trackOrder(this.doc).filter(t => t !== id).toSpliced(to, 0, id));
+    });
   }
 
   /** UNDO / REDO (section 3): resolves with DONE or ERROR. */
@@ -219,18 +224,33 @@ export class LockstepClient {
   }
 
   /**
-   * TIME_PING. Section 7 (clock) is still a placeholder; section 1 only says a ping carries the client's own
-   * time `t1`, echoed back unchanged. The `id` field is NOT documented: the server answered a ping without it
-   * with ERROR BAD_FIELD 'field "id" must be an integer', so we send a counter. Resolves with the first message
-   * carrying our id and t1 back (observed: TIME_PONG {id, t1, t2, t3}) or an ERROR.
+   * One NTP-style clock sample (section 7.1): resolves with the TIME_PONG (or an ERROR) and, from the four
+   * timestamps, `offset` (server minus client, µs) and `delay` (round trip minus server time, µs).
    */
   async timePing() {
     const mark = this.inbox.length;
     const id = this.nextPingId = (this.nextPingId ?? 0) + 1;
     const t1 = nowMicros();
     this.sendJson({ type: "TIME_PING", id, t1 });
-    const reply = await this.nextMessage(m => (m.id === id && m.t1 === t1) || m.type === "ERROR", mark, "TIME_PING reply");
-    return { id, t1, t4: nowMicros(), reply };
+    const reply = await this.nextMessage(m => (m.type === "TIME_PONG" && m.id === id) || (m.type === "ERROR" && m.ref === "TIME_PING"),
+      mark, `TIME_PONG ${id}`);
+    const t4 = nowMicros();
+    if (reply.type !== "TIME_PONG") return { id, t1, t4, reply };
+    const { t2, t3 } = reply;
+    return { id, t1, t4, reply, offset: ((t2 - t1) + (t3 - t4)) / 2, delay: (t4 - t1) - (t3 - t2) };
+  }
+
+  /** CLOCK_REPORT (section 7.2): how well this member is synced; shown to everyone in ROOM.members[].sync. */
+  clockReport(rtt, uncertainty, drift) { this.sendJson({ type: "CLOCK_REPORT", rtt, uncertainty, drift }); }
+
+  /**
+   * A transport or leadership request (sections 7.4, 7.5), e.g. {type: "PLAY"}. Those that change the timeline
+   * are answered by TIMELINE to everyone, refusals by ERROR; resolves with whichever comes first.
+   */
+  async transport(msg) {
+    const mark = this.inbox.length;
+    this.sendJson(msg);
+    return this.nextMessage(m => m.type === "TIMELINE" || (m.type === "ERROR" && m.ref === msg.type), mark, `reply to ${msg.type}`);
   }
 
   // ---- sync (section 5) -------------------------------------------------------------------------------------
@@ -275,6 +295,7 @@ export class LockstepClient {
   }
 
   #onJson(msg) {
+    if (msg.type === "JOINED" || msg.type === "TIMELINE") this.timeline = msg.timeline;
     if (msg.type === "JOINED" || msg.type === "ROOM") {
       this.members = msg.members;
       this.leader = msg.leader;
@@ -370,8 +391,32 @@ export function splitChanges(bytes) {
 export const str = v => (A.isImmutableString(v) ? v.val : String(v));
 export const num = v => Number(v);
 
+/** A fresh track id: 10 characters of [A-Za-z0-9] (section 6). */
+export function randomTrackId() {
+  const abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  return Array.from(crypto.getRandomValues(new Uint8Array(10)), b => abc[b % abc.length]).join("");
+}
+
+/**
+ * The position for display index i, leaving out the track `movingId` (section 6, Ordering): halfway between the
+ * new neighbours, one beyond the first or last, 0 for a lone track; null when no number fits strictly between
+ * the neighbours, in which case the caller renumbers.
+ */
+export function positionAt(doc, i, movingId) {
+  const others = trackOrder(doc).filter(id => id !== movingId).map(id => num(doc.tracks[id].position));
+  if (others.length === 0) return 0;
+  const before = i === 0 ? -Infinity : others[i - 1];
+  const after = i >= others.length ? Infinity : others[i];
+  const p = i === 0 ? after - 1 : i >= others.length ? before + 1 : before + (after - before) / 2;
+  return before < p && p < after ? p : null;
+}
+
+/** Inside a change: positions 0, 1, 2, ... for the tracks in `order` (section 6's fallback). */
+function renumber(d, order) { order.forEach((id, k) => { d.tracks[id].position = new A.Float64(k); }); }
+
 /** Track ids in display order: ascending position, ties by id. */
 export function trackOrder(doc) {
+  // Numeric order (-0 equals 0), then ids by UTF-16 code units, which is what JavaScript's < compares.
   return Object.keys(doc.tracks).sort((a, b) =>
     num(doc.tracks[a].position) - num(doc.tracks[b].position) || (a < b ? -1 : a > b ? 1 : 0));
 }
