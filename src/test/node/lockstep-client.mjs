@@ -35,6 +35,7 @@ export class LockstepClient {
     this.theirSyncHeads = null;    // heads the server announced in its last SYNC message
     this.listeners = new Set();    // called after every received frame, so conditions can be awaited
     this.closed = null;            // {code, reason} once the socket closed
+    this.error = null;             // the socket's last error, if any
   }
 
   // ---- connection -------------------------------------------------------------------------------------------
@@ -127,18 +128,18 @@ export class LockstepClient {
       // Ready before JOIN goes out: the server's first SYNC frame follows JOINED immediately (section 5, step 2).
       this.syncState = A.initSyncState();
       this.theirSyncHeads = null;
-    } else {
-      this.doc = null; // a fresh join always starts from the server's document, never from one we built
     }
     this.sendJson(msg);
-    const joined = await this.nextMessage(m => m.type === "JOINED" || m.type === "ERROR", mark, `JOINED after ${msg.type}`);
+    const joined = await this.nextMessage(m => m.type === "JOINED" || (m.type === "ERROR" && m.ref === msg.type), mark,
+      `JOINED after ${msg.type}`);
     if (joined.type === "ERROR") {
       throw Object.assign(new Error(`${this.label}: ${msg.type} refused: ${joined.code} ${joined.message}`), { reply: joined });
     }
     this.room = joined.room;
     this.you = joined.you;
     this.resumeToken = joined.resume;
-    if (!sync) await this.until(() => this.doc !== null, "DOCUMENT after JOINED");
+    // A fresh join starts from the server's DOCUMENT (loaded by #onFrame), never from a document we built.
+    if (!sync) await this.until(() => this.inbox.slice(mark).some(f => f.type === "DOCUMENT"), "DOCUMENT after JOINED");
     return joined;
   }
 
@@ -149,14 +150,21 @@ export class LockstepClient {
    * ACK or ERROR. Offline (not connected) the change only stays in the replica, to travel later through sync.
    */
   edit(fn) {
-    const doc = A.change(this.doc, fn);
-    const bytes = A.getLastLocalChange(doc);
-    if (!bytes || doc === this.doc) throw new Error(`${this.label}: the edit changed nothing`);
-    this.doc = doc;
-    const hash = A.decodeChange(bytes).hash;
-    this.sentHashes.add(hash);
+    const { hash, bytes } = this.editLocally(fn);
     if (!this.connected) return { hash, seq: null, reply: Promise.resolve(null) };
     return { hash, ...this.sendChanges(bytes) };
+  }
+
+  /** Makes one change in the replica only; returns its hash and bytes for the caller to send (or not). */
+  editLocally(fn) {
+    const doc = A.change(this.doc, fn);
+    // An edit that changes nothing makes no Automerge change and must send nothing (section 6, No-op edits).
+    if (doc === this.doc) throw new Error(`${this.label}: the edit changed nothing`);
+    this.doc = doc;
+    const bytes = A.getLastLocalChange(doc);
+    const hash = A.decodeChange(bytes).hash;
+    this.sentHashes.add(hash);
+    return { hash, bytes };
   }
 
   /**
