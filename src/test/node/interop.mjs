@@ -210,6 +210,8 @@ async function main() {
   refused(e, "BAD_JSON", "malformed JSON (ref null: it could not be read)", e.ref === null && e.seq === null);
   e = await answer(d, () => d.sendJson({ type: "FROBNICATE" }), "reply to an unknown type");
   refused(e, "UNKNOWN_TYPE", "an unknown type (ref: the type refused)", e.ref === "FROBNICATE");
+  e = await answer(d, () => d.sendJson({ type: "TIME_PING", t1: 5 }), "reply to a TIME_PING without id");
+  refused(e, "BAD_FIELD", "a TIME_PING without its id (ref: the type refused)", e.ref === "TIME_PING");
   e = await answer(d, () => d.sendJson({ type: "JOIN", room: a.room, name: "Dee" }), "reply to a second JOIN");
   refused(e, "ALREADY_JOINED", "JOIN while in a room", e.ref === "JOIN");
   const bad = d.trySend(x => { x.tracks.kick.steps[0].velocity = 500; });
