@@ -93,10 +93,15 @@ public final class Room implements AutoCloseable {
 
     /** The member left on purpose. */
     public synchronized void leave(String memberId) {
-        Member member = members.remove(memberId);
-        if (member != null) {
-            member.endSync();
-            memberGone(member);
+        Member member = members.get(memberId);
+        if (member != null && member.presence != Presence.GONE) {
+            goes(member, Presence.GONE);
+            member.listener = null;
+            leadership.left(member.id, member.sinceMicros);
+            if (members.values().stream().allMatch(m -> m.presence == Presence.GONE)) {
+                emptySinceMicros = member.sinceMicros;
+            }
+            broadcastState();
         }
     }
 
@@ -104,34 +109,37 @@ public final class Room implements AutoCloseable {
     public synchronized void disconnect(String memberId, RoomListener listener) {
         Member member = members.get(memberId);
         if (member != null && member.listener == listener && member.presence == Presence.CONNECTED) {
-            member.presence = Presence.RECONNECTING;
-            member.lostMicros = clock.nowMicros();
-            member.endSync();
-            leadership.disconnected(memberId, member.lostMicros);
+            goes(member, Presence.RECONNECTING);
+            leadership.disconnected(memberId, member.sinceMicros);
             broadcastState();
         }
     }
 
-    private void memberGone(Member member) {
-        leadership.left(member.id, clock.nowMicros());
-        if (members.values().stream().noneMatch(m -> m.presence != Presence.GONE)) {
-            emptySinceMicros = clock.nowMicros();
-        }
-        broadcastState();
+    private void goes(Member member, Presence presence) {
+        member.presence = presence;
+        member.sinceMicros = clock.nowMicros();
+        member.endSync();
     }
 
-    /** Ends grace periods that ran out. Returns whether the room has been empty for longer than its idle limit. */
+    /**
+     * Ends grace periods that ran out (those members are gone), and drops members shown as gone for long enough.
+     * Returns whether the room has been empty for longer than its idle limit.
+     */
     public synchronized boolean expire() {
         long now = clock.nowMicros();
-        List<Member> lost = members.values().stream()
-                .filter(m -> m.presence == Presence.RECONNECTING && now - m.lostMicros >= settings.reconnectGraceMicros())
+        members.values().stream()
+                .filter(m -> m.presence == Presence.RECONNECTING && now - m.sinceMicros >= settings.reconnectGraceMicros())
+                .toList()
+                .forEach(m -> leave(m.id));
+        List<Member> forgotten = members.values().stream()
+                .filter(m -> m.presence == Presence.GONE && now - m.sinceMicros >= settings.goneShownMicros())
                 .toList();
-        for (Member m : lost) {
-            members.remove(m.id);
-            memberGone(m);
+        forgotten.forEach(m -> members.remove(m.id));
+        if (!forgotten.isEmpty() || leadership.expire(now).isPresent()) {
+            broadcastState();
         }
-        leadership.expire(now).ifPresent(change -> broadcastState());
-        return members.isEmpty() && now - emptySinceMicros >= settings.idleRoomMicros();
+        return members.values().stream().allMatch(m -> m.presence == Presence.GONE)
+                && now - emptySinceMicros >= settings.idleRoomMicros();
     }
 
     public synchronized Pattern pattern() {
@@ -164,7 +172,7 @@ public final class Room implements AutoCloseable {
         Member author = member(memberId);
         Delta delta = document.applyChanges(changes);
         author.history.record(delta);
-        forward(author, changes);
+        forward(author, delta.changes());
         return document.heads();
     }
 
@@ -211,16 +219,17 @@ public final class Room implements AutoCloseable {
         return member.syncSession.nextMessage();
     }
 
-    /** A sync-protocol message from a member; what it brings (edits made while away) is forwarded to the others. */
-    public synchronized void receiveSync(String memberId, byte[] message) throws RoomException, PatternException {
+    /**
+     * A sync-protocol message from a member; what it brings (edits made while away) is forwarded to the others.
+     * Returns the room's heads afterwards.
+     */
+    public synchronized List<String> receiveSync(String memberId, byte[] message) throws RoomException, PatternException {
         Member member = member(memberId);
         if (member.syncSession == null) {
             member.syncSession = document.startSync();
         }
-        Delta delta = member.syncSession.receive(message);
-        if (delta.changes().length > 0) {
-            forward(member, delta.changes());
-        }
+        forward(member, member.syncSession.receive(message).changes());
+        return document.heads();
     }
 
     public synchronized void report(String memberId, SyncReport report) throws RoomException {
@@ -269,6 +278,9 @@ public final class Room implements AutoCloseable {
     }
 
     private void forward(Member author, byte[] changes) {
+        if (changes.length == 0) {
+            return;
+        }
         Pattern after = document.pattern();
         for (Member m : members.values()) {
             if (m != author && m.presence == Presence.CONNECTED) {

@@ -21,6 +21,7 @@ import org.springframework.web.socket.WebSocketSession;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -120,8 +121,9 @@ final class Connection implements RoomListener {
         switch (frame.kind()) {
             case CHANGES -> send(new ServerMessage.Ack(frame.seq(), r.applyChanges(memberId, frame.payload())));
             case SYNC -> {
-                r.receiveSync(memberId, frame.payload());
+                List<String> heads = r.receiveSync(memberId, frame.payload());
                 sendSyncMessages(r);
+                send(new ServerMessage.Ack(frame.seq(), heads));
             }
             case DOCUMENT -> throw new ProtocolException("BAD_FRAME", "clients do not send documents");
         }

@@ -11,6 +11,7 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,9 +60,9 @@ final class SyncHandler extends AbstractWebSocketHandler {
             if (!connection.admit(null)) {
                 return;
             }
-            ClientMessage parsed = reader.read(message.getPayload());
-            ref = parsed.type();
-            connection.onText(parsed, received);
+            JsonNode node = reader.parse(message.getPayload());
+            ref = reader.type(node);
+            connection.onText(reader.read(ref, node), received);
         } catch (Refusal e) {
             connection.send(new ServerMessage.Error(e.code(), e.getMessage(), ref, null));
         } catch (RuntimeException e) {
@@ -81,9 +82,8 @@ final class SyncHandler extends AbstractWebSocketHandler {
             if (!connection.admit("BINARY")) {
                 return;
             }
-            Frame frame = Frame.fromClient(message.getPayload());
-            seq = frame.seq();
-            connection.onBinary(frame);
+            seq = Frame.seqOf(message.getPayload()).orElse(null);
+            connection.onBinary(Frame.fromClient(message.getPayload()));
         } catch (Refusal e) {
             connection.send(new ServerMessage.Error(e.code(), e.getMessage(), "BINARY", seq));
         } catch (RuntimeException e) {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RoomTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final RoomSettings settings = new RoomSettings(30_000_000L, 600_000_000L);
+    private final RoomSettings settings = new RoomSettings(30_000_000L, 60_000_000L, 600_000_000L);
     private final RoomService rooms = new RoomService(now::get, settings);
 
     @AfterEach
@@ -116,6 +116,12 @@ class RoomTest {
         assertThat(ana.lastState().count()).isEqualTo(2);
 
         now.addAndGet(1);
+        room.expire();
+        assertThat(ana.lastState().members()).extracting(MemberView::presence)
+                .containsExactly(Presence.CONNECTED, Presence.GONE);
+        assertThat(ana.lastState().count()).isEqualTo(1);
+
+        now.addAndGet(settings.goneShownMicros());
         room.expire();
         assertThat(ana.lastState().members()).extracting(MemberView::name).containsExactly("Ana");
         assertThatThrownBy(() -> room.join("Ben", Role.MUSICIAN, new Ear(), b.resumeToken(), false))

@@ -358,4 +358,17 @@ class SyncProtocolTest {
         assertThat(segment.path("untilStep").isNull()).isTrue();
         assertThat(join(ana.room(), "Cleo").joined().path("timeline")).isEqualTo(timeline);
     }
+
+    @Test
+    void errorsNameTheRefusedMessageAndEchoTheFramesSequenceNumber() throws Exception {
+        TestClient socket = connect();
+        socket.send("{\"type\":\"FROBNICATE\"}");
+        assertThat(socket.next("ERROR").path("ref").asString()).isEqualTo("FROBNICATE");
+        socket.send("{\"type\":\"TIME_PING\",\"id\":1.5,\"t1\":0}");
+        assertThat(socket.next("ERROR").path("ref").asString()).isEqualTo("TIME_PING");
+        socket.sendRaw(ByteBuffer.wrap(frame(9, new byte[]{1})));
+        JsonNode error = socket.next("ERROR");
+        assertThat(error.path("code").asString()).isEqualTo("BAD_FRAME");
+        assertThat(error.path("seq").asLong()).isEqualTo(5);
+    }
 }
