@@ -12,20 +12,18 @@ final class PatternDiff {
 
     static List<UndoChange> between(Pattern before, Pattern after) {
         List<UndoChange> changes = new ArrayList<>();
-        for (int i = 0; i < before.tracks().size(); i++) {
-            Track old = before.tracks().get(i);
+        for (Track old : before.tracks()) {
             if (after.track(old.id()).isEmpty()) {
-                changes.add(new UndoChange.Presence(old, i, false));
+                changes.add(new UndoChange.Presence(old, Neighbours.of(before, old.id()), false));
             }
         }
-        for (int i = 0; i < after.tracks().size(); i++) {
-            Track now = after.tracks().get(i);
+        for (Track now : after.tracks()) {
             before.track(now.id()).ifPresentOrElse(
                     old -> changes.addAll(trackChanges(old, now)),
-                    () -> changes.add(new UndoChange.Presence(now, after.indexOf(now.id()), true)));
+                    () -> changes.add(new UndoChange.Presence(now, Neighbours.of(after, now.id()), true)));
         }
         moved(before, after).ifPresent(id ->
-                changes.add(new UndoChange.Order(id, before.indexOf(id), after.indexOf(id))));
+                changes.add(new UndoChange.Order(id, Neighbours.of(before, id), Neighbours.of(after, id))));
         return changes;
     }
 
