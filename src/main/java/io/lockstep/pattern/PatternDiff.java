@@ -1,8 +1,10 @@
 package io.lockstep.pattern;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** What changed between two patterns, as undoable changes. */
 final class PatternDiff {
@@ -10,7 +12,9 @@ final class PatternDiff {
     private PatternDiff() {
     }
 
-    static List<UndoChange> between(Pattern before, Pattern after) {
+    static List<UndoChange> between(Delta delta) {
+        Pattern before = delta.before();
+        Pattern after = delta.after();
         List<UndoChange> changes = new ArrayList<>();
         for (Track old : before.tracks()) {
             if (after.track(old.id()).isEmpty()) {
@@ -22,7 +26,7 @@ final class PatternDiff {
                     old -> changes.addAll(trackChanges(old, now)),
                     () -> changes.add(new UndoChange.Presence(now, Neighbours.of(after, now.id()), true)));
         }
-        moved(before, after).ifPresent(id ->
+        moved(before, after, delta.moved()).ifPresent(id ->
                 changes.add(new UndoChange.Order(id, Neighbours.of(before, id), Neighbours.of(after, id))));
         return changes;
     }
@@ -41,14 +45,19 @@ final class PatternDiff {
         return changes;
     }
 
-    /** The track whose move explains the new order of the tracks present in both patterns, if the order changed. */
-    private static Optional<String> moved(Pattern before, Pattern after) {
+    /**
+     * The track whose move explains the new order of the tracks present in both patterns, if the order changed.
+     * When two neighbours swap, either could have moved: the one whose position was written is the one.
+     */
+    private static Optional<String> moved(Pattern before, Pattern after, Set<String> repositioned) {
         List<String> was = before.tracks().stream().map(Track::id).filter(id -> after.track(id).isPresent()).toList();
         List<String> is = after.tracks().stream().map(Track::id).filter(id -> before.track(id).isPresent()).toList();
         if (was.equals(is)) {
             return Optional.empty();
         }
-        return was.stream().filter(id -> without(was, id).equals(without(is, id))).findFirst();
+        return was.stream()
+                .filter(id -> without(was, id).equals(without(is, id)))
+                .min(Comparator.comparing(id -> !repositioned.contains(id)));
     }
 
     private static List<String> without(List<String> ids, String id) {

@@ -97,6 +97,20 @@ class UndoHistoryTest {
     }
 
     @Test
+    void undoOfAMoveThatSwappedTwoNeighboursMovesTheTrackThatWasMoved() throws PatternException {
+        PatternDocument bens = PatternDocument.load(room.save());
+        byte[] hatToTop = bens.edit(new Edit.MoveTrack("hat", 0)).changes();
+        room.edit(new Edit.RemoveTrack("snare"));
+        alice.record(room.applyChanges(hatToTop));
+        bens.close();
+        assertThat(room.pattern().tracks()).extracting(Track::id).containsExactly("hat", "kick", "bass");
+
+        apply(alice.undo(room.pattern()));
+
+        assertThat(room.pattern().tracks()).extracting(Track::id).containsExactly("kick", "hat", "bass");
+    }
+
+    @Test
     void undoingARemovalAfterOthersAddedTracksRestoresItBetweenTheSameNeighbours() throws PatternException {
         aliceDoes(new Edit.RemoveTrack("snare"));
         Track clap = new Track("clap", "Clap", "clap", TrackKind.DRUM, 0.8, false,
