@@ -49,8 +49,10 @@ const sample = (page) => page.evaluate(() => ({
 
 /**
  * Samples two pages together, again and again. Where both clocks and both playheads are right, a's lit step minus b's,
- * less the steps between the two reading times, is the difference of two fractions of a step: under one step (plus a
- * frame's lag) each time, and about zero on average. A page a step off, or a clock 30 ms off, fails.
+ * less the steps between the two reading times, is zero, or nearly one when the two readings straddle a step boundary:
+ * under one step (plus a frame or two of lag) each time. Its mean over many samples is the pages' phase difference in
+ * steps, zero give or take the sampling noise. A page a step off fails, and so does one lagging by a third of a step
+ * (40 ms at this tempo) on average.
  */
 async function expectInPhase(a, b, label) {
   const differences = [];
@@ -66,8 +68,8 @@ async function expectInPhase(a, b, label) {
   const worst = Math.max(...differences.map(Math.abs));
   const mean = differences.reduce((s, d) => s + d, 0) / differences.length;
   console.log(`${label}: lit ${lit.join(' ')}; worst ${worst.toFixed(2)} step, mean ${mean.toFixed(2)} step`);
-  check(worst < 1.25, `${label}: the pages lit steps ${worst.toFixed(2)} steps apart`);
-  check(Math.abs(mean) < 0.5, `${label}: one page lags the other by ${mean.toFixed(2)} step on average`);
+  check(worst < 1.5, `${label}: the pages lit steps ${worst.toFixed(2)} steps apart`);
+  check(Math.abs(mean) < 0.33, `${label}: one page lags the other by ${mean.toFixed(2)} step on average`);
   check(new Set(lit).size >= 8, `${label}: the playhead does not advance: ${lit.join(' ')}`);
 }
 

@@ -39,9 +39,10 @@ import java.util.List;
 
 /**
  * A room as one musician sees it: the shared grid with its playhead, the step under the cursor, the leader's
- * transport, the members and how well this browser's clock is synced. The view is a member
- * of the room while it is attached; its edits go through the room like any client's, and the others' edits come
- * back through its listener and server push.
+ * transport, the members and how well this browser's clock is synced. The view is a member of the room while it is
+ * attached; its edits and the leader's requests go through the room like any client's, and the others' changes come
+ * back through its listener and server push. The playhead never waits for the server: the browser runs it from the
+ * room's timeline and its own clock.
  */
 @Route("room/:code")
 @StyleSheet("context://lockstep.css")
