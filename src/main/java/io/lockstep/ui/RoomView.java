@@ -19,6 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.Command;
+import io.lockstep.Refusal;
 import io.lockstep.pattern.Edit;
 import io.lockstep.pattern.Pattern;
 import io.lockstep.pattern.PatternException;
@@ -30,14 +31,18 @@ import io.lockstep.room.RoomException;
 import io.lockstep.room.RoomListener;
 import io.lockstep.room.RoomService;
 import io.lockstep.room.RoomState;
+import io.lockstep.room.SyncReport;
+import io.lockstep.room.TimelineChange;
 import io.lockstep.transport.Timeline;
 
 import java.util.List;
 
 /**
- * A room as one musician sees it: the shared grid, the step under the cursor, the members. The view is a member
- * of the room while it is attached; its edits go through the room like any client's, and the others' edits come
- * back through its listener and server push.
+ * A room as one musician sees it: the shared grid with its playhead, the step under the cursor, the leader's
+ * transport, the members and how well this browser's clock is synced. The view is a member of the room while it is
+ * attached; its edits and the leader's requests go through the room like any client's, and the others' changes come
+ * back through its listener and server push. The playhead never waits for the server: the browser runs it from the
+ * room's timeline and its own clock.
  */
 @Route("room/:code")
 @StyleSheet("context://lockstep.css")
@@ -49,7 +54,9 @@ public class RoomView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final RoomService rooms;
     private final StepGrid grid = new StepGrid(this::apply);
     private final StepInspector inspector = new StepInspector(this::apply);
-    private final MemberList members = new MemberList();
+    private final MemberList members = new MemberList(this::handLead, this::claimLead);
+    private final TransportBar transport = new TransportBar(this::lead);
+    private final SyncPanel sync = new SyncPanel(grid, transport.position(), this::report);
     private final Div header = new Div();
     private Room room;
     private String memberId;
@@ -63,7 +70,9 @@ public class RoomView extends Div implements BeforeEnterObserver, HasDynamicTitl
 
         Div board = new Div(grid, inspector, new TrackAdder(this::addTrack), keyHelp());
         board.addClassName("board");
-        Div stage = new Div(board, members);
+        Div side = new Div(members, sync);
+        side.addClassName("side");
+        Div stage = new Div(board, side);
         stage.addClassName("stage");
         add(header, stage);
 
@@ -96,9 +105,8 @@ public class RoomView extends Div implements BeforeEnterObserver, HasDynamicTitl
         history.addClassName("history");
         Span brand = new Span("Lockstep");
         brand.addClassName("brand");
-        // The leader's transport (tempo, play/stop) belongs between the room code and the history buttons.
         header.removeAll();
-        header.add(brand, new RoomCodeBadge(room.code()), history);
+        header.add(brand, new RoomCodeBadge(room.code()), transport, history);
     }
 
     @Override
@@ -162,6 +170,63 @@ public class RoomView extends Div implements BeforeEnterObserver, HasDynamicTitl
         }
     }
 
+    private void lead(TimelineChange change) {
+        try {
+            showTimeline(room.lead(memberId, change));
+        } catch (Refusal e) {
+            notice(inWords(e));
+            showTimeline(room.timeline());
+        }
+    }
+
+    private void handLead(String to) {
+        try {
+            room.handLead(memberId, to);
+        } catch (Refusal e) {
+            notice(inWords(e));
+        }
+    }
+
+    private void claimLead() {
+        try {
+            room.claimLead(memberId);
+        } catch (Refusal e) {
+            notice(inWords(e));
+        }
+    }
+
+    private void report(SyncReport report) {
+        if (memberId == null) {
+            return;
+        }
+        try {
+            room.report(memberId, report);
+        } catch (RoomException e) {
+            notice(e.getMessage());
+        }
+    }
+
+    /** Refusals a musician can cause by a click, said in their words; the rest as the room words them. */
+    private static String inWords(Refusal refusal) {
+        return switch (refusal.code()) {
+            case "NOT_LEADER" -> "Only the leader can do that";
+            case "LEADER_PRESENT" -> "Someone else leads already";
+            case "NOT_ELIGIBLE" -> "Only a connected musician can lead";
+            case "NOT_PLAYING" -> "Jumping to a bar needs the music playing";
+            default -> refusal.getMessage();
+        };
+    }
+
+    private void showTimeline(Timeline timeline) {
+        transport.show(timeline);
+        sync.follow(timeline);
+    }
+
+    private void showRoom(RoomState state) {
+        members.show(state, memberId);
+        transport.lead(memberId.equals(state.leaderId()));
+    }
+
     private void show(Pattern pattern) {
         shown = pattern;
         grid.show(pattern);
@@ -204,7 +269,8 @@ public class RoomView extends Div implements BeforeEnterObserver, HasDynamicTitl
         @Override
         public void joined(Joined joined) {
             memberId = joined.memberId();
-            members.show(joined.state(), memberId);
+            showRoom(joined.state());
+            showTimeline(joined.timeline());
             show(joined.pattern());
         }
 
@@ -220,12 +286,21 @@ public class RoomView extends Div implements BeforeEnterObserver, HasDynamicTitl
 
         @Override
         public void roomChanged(RoomState state) {
-            later(() -> members.show(state, memberId));
+            later(() -> {
+                if (memberId != null) {
+                    showRoom(state);
+                }
+            });
         }
 
         @Override
         public void timelineChanged(Timeline timeline) {
-            // Nothing shows the timeline yet: the leader's transport and the playhead will follow it here.
+            // Like the pattern: the room's latest when the task runs, never an older one over a newer.
+            later(() -> {
+                if (memberId != null) {
+                    showTimeline(room.timeline());
+                }
+            });
         }
 
         private void later(Command task) {

@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Two real browsers in one room: the app on a random port, driven by src/test/node/ui-e2e.mjs (Playwright with
- * Debian's Chromium). Skipped only where node or Chromium is missing.
+ * Real browsers in one room: the app on a random port, driven by the Playwright scripts in src/test/node (with
+ * Debian's Chromium): editing together, and the leader's playback lighting the same step everywhere. Skipped only
+ * where node or Chromium is missing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TwoBrowsersEndToEndTest {
@@ -29,20 +30,30 @@ class TwoBrowsersEndToEndTest {
 
     @Test
     void twoMusiciansSeeEachOthersEditsAndEachOther() throws IOException, InterruptedException {
+        run("ui-e2e.mjs");
+    }
+
+    @Test
+    void everyBrowserLightsTheSameStepWhenTheLeaderPlays() throws IOException, InterruptedException {
+        run("playhead-e2e.mjs");
+    }
+
+    /** Runs a Playwright script from src/test/node against this app; it prints what it checked and exits 0 if all held. */
+    private void run(String script) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
         assumeTrue(nodeAvailable(), "node is not on the PATH");
 
-        Process script = new ProcessBuilder("node", "ui-e2e.mjs", "http://localhost:" + port)
+        Process process = new ProcessBuilder("node", script, "http://localhost:" + port)
                 .directory(SCRIPTS.toFile())
                 .redirectErrorStream(true)
                 .start();
-        boolean finished = script.waitFor(120, TimeUnit.SECONDS);
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
         if (!finished) {
-            script.destroyForcibly();
+            process.destroyForcibly();
         }
-        String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(finished, "ui-e2e.mjs did not finish in 120 s:\n" + output);
-        assertEquals(0, script.exitValue(), "ui-e2e.mjs failed:\n" + output);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(finished, script + " did not finish in 120 s:\n" + output);
+        assertEquals(0, process.exitValue(), script + " failed:\n" + output);
     }
 
     private static boolean nodeAvailable() throws InterruptedException {
