@@ -19,6 +19,18 @@ export function positionAt(timeline, serverMicros) {
   return { step: segments.length ? segments[0].fromStep : 0, fraction: 0, playing: false };
 }
 
+/**
+ * The song step heard last by server time `serverMicros`, or null when nothing plays: like positionAt, but an odd
+ * step counts only once its swung time has come, so a playhead lights each step as it sounds.
+ */
+export function soundingStepAt(timeline, serverMicros) {
+  const p = positionAt(timeline, serverMicros);
+  if (!p.playing) return null;
+  const s = timeline.segments.findLast((segment) => segment.at <= serverMicros);
+  const late = ((p.step % 2) + 2) % 2 === 1 && p.fraction < s.swing && p.step > s.fromStep;
+  return late ? p.step - 1 : p.step;
+}
+
 /** Server time at which song step `step` of segment `s` sounds (odd steps delayed by swing). */
 export function timeOfStep(s, step) {
   const length = stepMicros(s.bpm);
@@ -37,4 +49,7 @@ export class Playhead {
 
   /** Current song step, fraction and whether playing; the pattern step is step mod 16. */
   now() { return positionAt(this.timeline, this.clock.serverNow()); }
+
+  /** The song step sounding now, or null when stopped. */
+  sounding() { return soundingStepAt(this.timeline, this.clock.serverNow()); }
 }

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ClockSync, BURST_PINGS } from '../../../frontend/lockstep-clock.js';
-import { positionAt, timeOfStep } from '../../../frontend/lockstep-playhead.js';
+import { positionAt, soundingStepAt, timeOfStep } from '../../../frontend/lockstep-playhead.js';
 
 const START = 1_750_000_000_000_000;
 
@@ -92,4 +92,17 @@ test('playhead reads the timeline JSON like the server', () => {
   assert.deepEqual(positionAt(timeline, START + 187_500), { step: 1, fraction: 0.5, playing: true });
   assert.equal(positionAt(timeline, START + 6_000_000).step, 48);
   assert.equal(timeOfStep(timeline.segments[1], 49), START + 6_000_000 + 15_000_000 / 140 * 1.25);
+});
+
+test('the sounding step waits for swung odd steps and is null when stopped', () => {
+  const step = 15_000_000 / 140;
+  const timeline = { bpm: 140, swing: 0.25, segments: [
+    { fromStep: 16, untilStep: 32, at: START, bpm: 140, swing: 0.25 },
+  ] };
+  assert.equal(soundingStepAt(timeline, START - 1), null);
+  assert.equal(soundingStepAt(timeline, START), 16);
+  assert.equal(soundingStepAt(timeline, START + step * 1.2), 16, 'step 17 sounds a quarter step late');
+  assert.equal(soundingStepAt(timeline, START + step * 1.3), 17);
+  assert.equal(soundingStepAt(timeline, START + step * 2.1), 18);
+  assert.equal(soundingStepAt(timeline, START + step * 16), null, 'stopped at the end of the segment');
 });

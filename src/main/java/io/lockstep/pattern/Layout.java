@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The document's content as values: every track with its position. Pattern is this, sorted for display. */
 record Layout(Map<String, Placed> tracks) {
@@ -29,6 +31,14 @@ record Layout(Map<String, Placed> tracks) {
 
     Optional<Placed> get(String id) {
         return Optional.ofNullable(tracks.get(id));
+    }
+
+    /** Tracks present in both layouts whose position differs: the ones that were moved. */
+    Set<String> repositioned(Layout next) {
+        return tracks.values().stream()
+                .filter(p -> next.get(p.id()).filter(q -> q.position() != p.position()).isPresent())
+                .map(Placed::id)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     Layout with(Placed placed) {

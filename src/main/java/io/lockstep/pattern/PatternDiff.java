@@ -1,8 +1,10 @@
 package io.lockstep.pattern;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** What changed between two patterns, as undoable changes. */
 final class PatternDiff {
@@ -10,22 +12,22 @@ final class PatternDiff {
     private PatternDiff() {
     }
 
-    static List<UndoChange> between(Pattern before, Pattern after) {
+    static List<UndoChange> between(Delta delta) {
+        Pattern before = delta.before();
+        Pattern after = delta.after();
         List<UndoChange> changes = new ArrayList<>();
-        for (int i = 0; i < before.tracks().size(); i++) {
-            Track old = before.tracks().get(i);
+        for (Track old : before.tracks()) {
             if (after.track(old.id()).isEmpty()) {
-                changes.add(new UndoChange.Presence(old, i, false));
+                changes.add(new UndoChange.Presence(old, Neighbours.of(before, old.id()), false));
             }
         }
-        for (int i = 0; i < after.tracks().size(); i++) {
-            Track now = after.tracks().get(i);
+        for (Track now : after.tracks()) {
             before.track(now.id()).ifPresentOrElse(
                     old -> changes.addAll(trackChanges(old, now)),
-                    () -> changes.add(new UndoChange.Presence(now, after.indexOf(now.id()), true)));
+                    () -> changes.add(new UndoChange.Presence(now, Neighbours.of(after, now.id()), true)));
         }
-        moved(before, after).ifPresent(id ->
-                changes.add(new UndoChange.Order(id, before.indexOf(id), after.indexOf(id))));
+        moved(before, after, delta.moved()).ifPresent(id ->
+                changes.add(new UndoChange.Order(id, Neighbours.of(before, id), Neighbours.of(after, id))));
         return changes;
     }
 
@@ -43,14 +45,19 @@ final class PatternDiff {
         return changes;
     }
 
-    /** The track whose move explains the new order of the tracks present in both patterns, if the order changed. */
-    private static Optional<String> moved(Pattern before, Pattern after) {
+    /**
+     * The track whose move explains the new order of the tracks present in both patterns, if the order changed.
+     * When two neighbours swap, either could have moved: the one whose position was written is the one.
+     */
+    private static Optional<String> moved(Pattern before, Pattern after, Set<String> repositioned) {
         List<String> was = before.tracks().stream().map(Track::id).filter(id -> after.track(id).isPresent()).toList();
         List<String> is = after.tracks().stream().map(Track::id).filter(id -> before.track(id).isPresent()).toList();
         if (was.equals(is)) {
             return Optional.empty();
         }
-        return was.stream().filter(id -> without(was, id).equals(without(is, id))).findFirst();
+        return was.stream()
+                .filter(id -> without(was, id).equals(without(is, id)))
+                .min(Comparator.comparing(id -> !repositioned.contains(id)));
     }
 
     private static List<String> without(List<String> ids, String id) {

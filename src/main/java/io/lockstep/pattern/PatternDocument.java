@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.automerge.ChangeHash;
 import org.automerge.Document;
 import org.automerge.ObjectId;
@@ -31,7 +32,6 @@ import org.automerge.Transaction;
 public final class PatternDocument implements AutoCloseable {
 
     private static final String DEFAULT_KIT = "default-kit.automerge";
-    private static final byte[] NO_CHANGES = new byte[0];
 
     private Document doc;
     private Layout layout;
@@ -98,7 +98,7 @@ public final class PatternDocument implements AutoCloseable {
         Document d = open();
         Layout next = Edits.apply(layout, edit);
         if (next.equals(layout)) {
-            return new Delta(NO_CHANGES, pattern, pattern);
+            return Delta.none(pattern);
         }
         ChangeHash[] before = d.getHeads();
         try (Transaction tx = d.startTransaction()) {
@@ -127,7 +127,7 @@ public final class PatternDocument implements AutoCloseable {
         }
         for (byte[] hash : ChangeChunks.changeHashes(changes)) {
             if (!known(d, hash)) {
-                return new Delta(NO_CHANGES, pattern, pattern);
+                return Delta.none(pattern);
             }
         }
         throw new PatternException(NO_NEW_CHANGE, "the document already has every change in the payload");
@@ -165,7 +165,7 @@ public final class PatternDocument implements AutoCloseable {
         Document d = open();
         try {
             return integrate(() -> d.receiveSyncMessage(state, message))
-                    .orElseGet(() -> new Delta(NO_CHANGES, pattern, pattern));
+                    .orElseGet(() -> Delta.none(pattern));
         } catch (RuntimeException e) {
             throw new PatternException(BAD_SYNC, "not a sync message: " + e.getMessage());
         }
@@ -208,9 +208,10 @@ public final class PatternDocument implements AutoCloseable {
 
     private Delta advance(Layout next, byte[] changes) {
         Pattern before = pattern;
+        Set<String> moved = layout.repositioned(next);
         layout = next;
         pattern = next.pattern();
-        return new Delta(changes, before, pattern);
+        return new Delta(changes, before, pattern, moved);
     }
 
     /** Restores the document to {@code heads}; sync sessions restart since their peer state may name lost changes. */

@@ -63,29 +63,29 @@ sealed interface UndoChange {
         }
     }
 
-    /** A track added ({@code added}) or removed, with its content and display index at that moment. */
-    record Presence(Track track, int index, boolean added) implements UndoChange {
+    /** A track added ({@code added}) or removed, with its content and its place at that moment. */
+    record Presence(Track track, Neighbours place, boolean added) implements UndoChange {
         @Override
         public List<Edit> revert(Pattern current) {
             boolean present = current.track(track.id()).isPresent();
             if (added) {
                 return present ? List.of(new Edit.RemoveTrack(track.id())) : List.of();
             }
-            return present ? List.of() : List.of(new Edit.AddTrack(track, Math.min(index, current.tracks().size())));
+            return present ? List.of() : List.of(new Edit.AddTrack(track, place.indexIn(current, track.id())));
         }
 
         @Override
         public UndoChange inverse() {
-            return new Presence(track, index, !added);
+            return new Presence(track, place, !added);
         }
     }
 
-    /** A track moved from display index {@code from} to {@code to}. */
-    record Order(String trackId, int from, int to) implements UndoChange {
+    /** A track moved from one place to another; reverted only while it still sits where this member put it. */
+    record Order(String trackId, Neighbours from, Neighbours to) implements UndoChange {
         @Override
         public List<Edit> revert(Pattern current) {
-            return current.indexOf(trackId) == to
-                    ? List.of(new Edit.MoveTrack(trackId, Math.min(from, current.tracks().size() - 1)))
+            return to.holdIn(current, trackId)
+                    ? List.of(new Edit.MoveTrack(trackId, from.indexIn(current, trackId)))
                     : List.of();
         }
 

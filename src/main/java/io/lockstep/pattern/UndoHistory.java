@@ -21,7 +21,7 @@ public final class UndoHistory {
         if (!delta.changed()) {
             return;
         }
-        undo.push(PatternDiff.between(delta.before(), delta.after()));
+        undo.push(PatternDiff.between(delta));
         if (undo.size() > DEPTH) {
             undo.removeLast();
         }

@@ -14,7 +14,8 @@ final class Member {
     final UndoHistory history = new UndoHistory();
     RoomListener listener;
     Presence presence = Presence.CONNECTED;
-    long lostMicros;
+    /** When the presence last changed. */
+    long sinceMicros;
     SyncReport sync;
     SyncSession syncSession;
 

@@ -6,7 +6,11 @@ import io.lockstep.pattern.Edit;
 import io.lockstep.pattern.Pattern;
 import io.lockstep.pattern.PatternDocument;
 import io.lockstep.pattern.PatternException;
+import io.lockstep.transport.LeadTime;
+import io.lockstep.transport.LeaderChange;
+import io.lockstep.transport.Leadership;
 import io.lockstep.transport.Timeline;
+import io.lockstep.transport.TransportException;
 
 import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
@@ -33,7 +37,7 @@ public final class Room implements AutoCloseable {
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private int nextMemberNumber = 1;
-    private String leaderId;
+    private final Leadership leadership = new Leadership();
     private Timeline timeline = Timeline.stopped(Timeline.DEFAULT_BPM, 0.0);
     private long emptySinceMicros;
     private boolean closed;
@@ -62,9 +66,6 @@ public final class Room implements AutoCloseable {
         if (member == null) {
             member = new Member("m" + nextMemberNumber++, validName(name), role, newToken(), clock.nowMicros(), listener);
             members.put(member.id, member);
-            if (leaderId == null && role == Role.MUSICIAN) {
-                leaderId = member.id;
-            }
         } else {
             member.listener = listener;
             member.presence = Presence.CONNECTED;
@@ -73,6 +74,7 @@ public final class Room implements AutoCloseable {
         if (withSync) {
             member.syncSession = document.startSync();
         }
+        leadership.joined(member.id, member.role == Role.MUSICIAN, clock.nowMicros());
         Joined joined = new Joined(code, member.id, member.resumeToken, state(), timeline,
                 withSync ? null : document.save(), document.pattern());
         listener.joined(joined);
@@ -91,10 +93,15 @@ public final class Room implements AutoCloseable {
 
     /** The member left on purpose. */
     public synchronized void leave(String memberId) {
-        Member member = members.remove(memberId);
-        if (member != null) {
-            member.endSync();
-            memberGone(member);
+        Member member = members.get(memberId);
+        if (member != null && member.presence != Presence.GONE) {
+            goes(member, Presence.GONE);
+            member.listener = null;
+            leadership.left(member.id, member.sinceMicros);
+            if (members.values().stream().allMatch(m -> m.presence == Presence.GONE)) {
+                emptySinceMicros = member.sinceMicros;
+            }
+            broadcastState();
         }
     }
 
@@ -102,34 +109,37 @@ public final class Room implements AutoCloseable {
     public synchronized void disconnect(String memberId, RoomListener listener) {
         Member member = members.get(memberId);
         if (member != null && member.listener == listener && member.presence == Presence.CONNECTED) {
-            member.presence = Presence.RECONNECTING;
-            member.lostMicros = clock.nowMicros();
-            member.endSync();
+            goes(member, Presence.RECONNECTING);
+            leadership.disconnected(memberId, member.sinceMicros);
             broadcastState();
         }
     }
 
-    private void memberGone(Member member) {
-        if (member.id.equals(leaderId)) {
-            leaderId = null;
-        }
-        if (members.values().stream().noneMatch(m -> m.presence != Presence.GONE)) {
-            emptySinceMicros = clock.nowMicros();
-        }
-        broadcastState();
+    private void goes(Member member, Presence presence) {
+        member.presence = presence;
+        member.sinceMicros = clock.nowMicros();
+        member.endSync();
     }
 
-    /** Ends grace periods that ran out. Returns whether the room has been empty for longer than its idle limit. */
+    /**
+     * Ends grace periods that ran out (those members are gone), and drops members shown as gone for long enough.
+     * Returns whether the room has been empty for longer than its idle limit.
+     */
     public synchronized boolean expire() {
         long now = clock.nowMicros();
-        List<Member> lost = members.values().stream()
-                .filter(m -> m.presence == Presence.RECONNECTING && now - m.lostMicros >= settings.reconnectGraceMicros())
+        members.values().stream()
+                .filter(m -> m.presence == Presence.RECONNECTING && now - m.sinceMicros >= settings.reconnectGraceMicros())
+                .toList()
+                .forEach(m -> leave(m.id));
+        List<Member> forgotten = members.values().stream()
+                .filter(m -> m.presence == Presence.GONE && now - m.sinceMicros >= settings.goneShownMicros())
                 .toList();
-        for (Member m : lost) {
-            members.remove(m.id);
-            memberGone(m);
+        forgotten.forEach(m -> members.remove(m.id));
+        if (!forgotten.isEmpty() || leadership.expire(now).isPresent()) {
+            broadcastState();
         }
-        return members.isEmpty() && now - emptySinceMicros >= settings.idleRoomMicros();
+        return members.values().stream().allMatch(m -> m.presence == Presence.GONE)
+                && now - emptySinceMicros >= settings.idleRoomMicros();
     }
 
     public synchronized Pattern pattern() {
@@ -142,6 +152,7 @@ public final class Room implements AutoCloseable {
     }
 
     public synchronized RoomState state() {
+        String leaderId = leadership.leader().orElse(null);
         List<MemberView> views = members.values().stream().map(m -> m.view(leaderId)).toList();
         int count = (int) members.values().stream().filter(m -> m.presence != Presence.GONE).count();
         return new RoomState(code, leaderId, views, count);
@@ -161,7 +172,7 @@ public final class Room implements AutoCloseable {
         Member author = member(memberId);
         Delta delta = document.applyChanges(changes);
         author.history.record(delta);
-        forward(author, changes);
+        forward(author, delta.changes());
         return document.heads();
     }
 
@@ -208,16 +219,17 @@ public final class Room implements AutoCloseable {
         return member.syncSession.nextMessage();
     }
 
-    /** A sync-protocol message from a member; what it brings (edits made while away) is forwarded to the others. */
-    public synchronized void receiveSync(String memberId, byte[] message) throws RoomException, PatternException {
+    /**
+     * A sync-protocol message from a member; what it brings (edits made while away) is forwarded to the others.
+     * Returns the room's heads afterwards.
+     */
+    public synchronized List<String> receiveSync(String memberId, byte[] message) throws RoomException, PatternException {
         Member member = member(memberId);
         if (member.syncSession == null) {
             member.syncSession = document.startSync();
         }
-        Delta delta = member.syncSession.receive(message);
-        if (delta.changes().length > 0) {
-            forward(member, delta.changes());
-        }
+        forward(member, member.syncSession.receive(message).changes());
+        return document.heads();
     }
 
     public synchronized void report(String memberId, SyncReport report) throws RoomException {
@@ -225,7 +237,50 @@ public final class Room implements AutoCloseable {
         broadcastState();
     }
 
+    /** Takes the lead when nobody has it. */
+    public synchronized void claimLead(String memberId) throws RoomException, TransportException {
+        member(memberId);
+        announce(leadership.claim(memberId, clock.nowMicros()));
+    }
+
+    /** The leader passes the lead to another connected musician. */
+    public synchronized void handLead(String memberId, String to) throws RoomException, TransportException {
+        member(memberId);
+        announce(leadership.handOver(memberId, to, clock.nowMicros()));
+    }
+
+    private void announce(Optional<LeaderChange> change) {
+        change.ifPresent(c -> broadcastState());
+    }
+
+    /** A leader's change to the timeline: play, stop, tempo, swing, seek. Everyone, the leader too, receives the result. */
+    public synchronized Timeline lead(String memberId, TimelineChange change) throws RoomException, TransportException {
+        member(memberId);
+        leadership.checkLeader(memberId);
+        Timeline next = change.apply(timeline, clock.nowMicros(), leadMicros());
+        if (!next.equals(timeline)) {
+            timeline = next;
+            for (Member m : members.values()) {
+                if (m.presence == Presence.CONNECTED) {
+                    m.listener.timelineChanged(next);
+                }
+            }
+        }
+        return next;
+    }
+
+    /** Long enough for the slowest connected member to hear of a change and prepare, from their sync reports. */
+    private long leadMicros() {
+        return LeadTime.forMembers(members.values().stream()
+                .filter(m -> m.presence == Presence.CONNECTED && m.sync != null)
+                .map(m -> new LeadTime.Link(m.sync.rttMicros(), m.sync.uncertaintyMicros()))
+                .toList());
+    }
+
     private void forward(Member author, byte[] changes) {
+        if (changes.length == 0) {
+            return;
+        }
         Pattern after = document.pattern();
         for (Member m : members.values()) {
             if (m != author && m.presence == Presence.CONNECTED) {

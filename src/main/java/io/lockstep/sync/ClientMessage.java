@@ -5,11 +5,6 @@ import io.lockstep.room.Role;
 /** Every JSON control message a client may send, by its {@code type}. Field meanings are in docs/PROTOCOL.md. */
 sealed interface ClientMessage {
 
-    /** The wire type: the record's name in upper snake case (TimePing is TIME_PING). */
-    default String type() {
-        return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
-    }
-
     record Create(String name, Role role) implements ClientMessage { }
 
     record Join(String room, String name, Role role, String resume, boolean sync) implements ClientMessage { }

@@ -10,6 +10,7 @@ import io.lockstep.room.RoomListener;
 import io.lockstep.room.RoomService;
 import io.lockstep.room.RoomState;
 import io.lockstep.room.SyncReport;
+import io.lockstep.room.TimelineChange;
 import io.lockstep.transport.Timeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.springframework.web.socket.WebSocketSession;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -103,18 +105,15 @@ final class Connection implements RoomListener {
                 }
                 joinedRoom().report(memberId, new SyncReport(c.rttMicros(), c.uncertaintyMicros(), c.driftPpm()));
             }
-            case ClientMessage.ClaimLead m -> throw notYet();
-            case ClientMessage.HandLead m -> throw notYet();
-            case ClientMessage.SetTempo m -> throw notYet();
-            case ClientMessage.SetSwing m -> throw notYet();
-            case ClientMessage.Play m -> throw notYet();
-            case ClientMessage.Stop m -> throw notYet();
-            case ClientMessage.Seek m -> throw notYet();
+            case ClientMessage.ClaimLead m -> joinedRoom().claimLead(memberId);
+            case ClientMessage.HandLead m -> joinedRoom().handLead(memberId, m.to());
+            case ClientMessage.SetTempo m -> joinedRoom().lead(memberId, TimelineChange.tempo(m.bpm()));
+            case ClientMessage.SetSwing m -> joinedRoom().lead(memberId, TimelineChange.swing(m.swing()));
+            case ClientMessage.Play m -> joinedRoom().lead(memberId,
+                    m.at() == null ? TimelineChange.play(m.onBar()) : TimelineChange.playAt(m.at()));
+            case ClientMessage.Stop m -> joinedRoom().lead(memberId, TimelineChange.stop(m.atBarEnd()));
+            case ClientMessage.Seek m -> joinedRoom().lead(memberId, TimelineChange.seek(m.bar()));
         }
-    }
-
-    private static ProtocolException notYet() {
-        return new ProtocolException("UNKNOWN_TYPE", "transport messages arrive with the clock work");
     }
 
     void onBinary(Frame frame) throws Refusal {
@@ -122,8 +121,9 @@ final class Connection implements RoomListener {
         switch (frame.kind()) {
             case CHANGES -> send(new ServerMessage.Ack(frame.seq(), r.applyChanges(memberId, frame.payload())));
             case SYNC -> {
-                r.receiveSync(memberId, frame.payload());
+                List<String> heads = r.receiveSync(memberId, frame.payload());
                 sendSyncMessages(r);
+                send(new ServerMessage.Ack(frame.seq(), heads));
             }
             case DOCUMENT -> throw new ProtocolException("BAD_FRAME", "clients do not send documents");
         }

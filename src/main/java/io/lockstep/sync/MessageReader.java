@@ -14,7 +14,8 @@ final class MessageReader {
         this.json = json;
     }
 
-    ClientMessage read(String text) throws ProtocolException {
+    /** Parses a text frame into a JSON object. */
+    JsonNode parse(String text) throws ProtocolException {
         JsonNode node;
         try {
             node = json.readTree(text);
@@ -24,8 +25,16 @@ final class MessageReader {
         if (node == null || !node.isObject()) {
             throw new ProtocolException("BAD_JSON", "a control message is a JSON object");
         }
+        return node;
+    }
+
+    /** The message's {@code type}, read first so that any later error can name it. */
+    String type(JsonNode node) throws ProtocolException {
+        return new Fields(node).text("type");
+    }
+
+    ClientMessage read(String type, JsonNode node) throws ProtocolException {
         Fields f = new Fields(node);
-        String type = f.text("type");
         return switch (type) {
             case "CREATE" -> new ClientMessage.Create(f.text("name"), f.role());
             case "JOIN" -> new ClientMessage.Join(f.text("room"), f.text("name"), f.role(),

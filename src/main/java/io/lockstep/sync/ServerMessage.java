@@ -3,10 +3,10 @@ package io.lockstep.sync;
 import io.lockstep.room.MemberView;
 import io.lockstep.room.RoomState;
 import io.lockstep.room.SyncReport;
-import io.lockstep.transport.Segment;
 import io.lockstep.transport.Timeline;
 
 import java.util.List;
+import java.util.Map;
 
 /** Every JSON control message the server sends; Jackson writes each record as it stands (field names are the wire names). */
 sealed interface ServerMessage {
@@ -14,10 +14,10 @@ sealed interface ServerMessage {
     String type();
 
     record Joined(String type, String room, String you, String resume, String leader, int count,
-                  List<Member> members, TimelineJson timeline, long serverTime) implements ServerMessage {
+                  List<Member> members, Map<String, Object> timeline, long serverTime) implements ServerMessage {
         Joined(io.lockstep.room.Joined joined, long serverTime) {
             this("JOINED", joined.code().value(), joined.memberId(), joined.resumeToken(), joined.state().leaderId(),
-                    joined.state().count(), Member.all(joined.state()), TimelineJson.of(joined.timeline()), serverTime);
+                    joined.state().count(), Member.all(joined.state()), joined.timeline().toMap(), serverTime);
         }
     }
 
@@ -27,9 +27,9 @@ sealed interface ServerMessage {
         }
     }
 
-    record TimelineChanged(String type, TimelineJson timeline) implements ServerMessage {
+    record TimelineChanged(String type, Map<String, Object> timeline) implements ServerMessage {
         TimelineChanged(Timeline timeline) {
-            this("TIMELINE", TimelineJson.of(timeline));
+            this("TIMELINE", timeline.toMap());
         }
     }
 
@@ -71,19 +71,6 @@ sealed interface ServerMessage {
     record Sync(long rtt, long uncertainty, double drift) {
         static Sync of(SyncReport r) {
             return new Sync(r.rttMicros(), r.uncertaintyMicros(), r.driftPpm());
-        }
-    }
-
-    record TimelineJson(double bpm, double swing, List<SegmentJson> segments) {
-        static TimelineJson of(Timeline t) {
-            return new TimelineJson(t.bpm(), t.swing(), t.segments().stream().map(SegmentJson::of).toList());
-        }
-    }
-
-    record SegmentJson(long fromStep, Long untilStep, long at, double bpm, double swing) {
-        static SegmentJson of(Segment s) {
-            return new SegmentJson(s.fromStep(), s.untilStep() == Segment.OPEN ? null : s.untilStep(), s.atMicros(),
-                    s.bpm(), s.swing());
         }
     }
 }

@@ -2,12 +2,10 @@ package io.lockstep.sync;
 
 import io.lockstep.clock.TimeSource;
 import io.lockstep.room.RoomService;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Serves the sync protocol (docs/PROTOCOL.md) at {@code /ws}. */
@@ -26,15 +24,5 @@ class SyncConfiguration implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(handler, PATH).setAllowedOriginPatterns("*");
-    }
-
-    /** Lets frames up to the hard limit in, so oversized ones get a clear FRAME_TOO_LARGE rather than a dropped socket. */
-    @Bean
-    ServletServerContainerFactoryBean webSocketContainer() {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(SyncLimits.DEFAULTS.hardLimitBytes());
-        container.setMaxBinaryMessageBufferSize(SyncLimits.DEFAULTS.hardLimitBytes());
-        container.setMaxSessionIdleTimeout(120_000L);
-        return container;
     }
 }

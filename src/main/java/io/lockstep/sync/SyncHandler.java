@@ -11,6 +11,7 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,6 +40,9 @@ final class SyncHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
+        // Frames up to the hard limit are buffered, so oversized ones get a clear FRAME_TOO_LARGE rather than a close.
+        session.setTextMessageSizeLimit(limits.hardLimitBytes());
+        session.setBinaryMessageSizeLimit(limits.hardLimitBytes());
         // A slow reader must not stall the room: its frames queue up to the limit, then its socket is dropped.
         WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, limits.hardLimitBytes() * 4);
         session.getAttributes().put(CONNECTION, new Connection(safe, json, rooms, clock, limits));
@@ -56,9 +60,9 @@ final class SyncHandler extends AbstractWebSocketHandler {
             if (!connection.admit(null)) {
                 return;
             }
-            ClientMessage parsed = reader.read(message.getPayload());
-            ref = parsed.type();
-            connection.onText(parsed, received);
+            JsonNode node = reader.parse(message.getPayload());
+            ref = reader.type(node);
+            connection.onText(reader.read(ref, node), received);
         } catch (Refusal e) {
             connection.send(new ServerMessage.Error(e.code(), e.getMessage(), ref, null));
         } catch (RuntimeException e) {
@@ -78,9 +82,8 @@ final class SyncHandler extends AbstractWebSocketHandler {
             if (!connection.admit("BINARY")) {
                 return;
             }
-            Frame frame = Frame.fromClient(message.getPayload());
-            seq = frame.seq();
-            connection.onBinary(frame);
+            seq = Frame.seqOf(message.getPayload()).orElse(null);
+            connection.onBinary(Frame.fromClient(message.getPayload()));
         } catch (Refusal e) {
             connection.send(new ServerMessage.Error(e.code(), e.getMessage(), "BINARY", seq));
         } catch (RuntimeException e) {

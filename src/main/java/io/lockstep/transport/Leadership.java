@@ -53,6 +53,12 @@ public final class Leadership {
         return expire(nowMicros);
     }
 
+    /** A member left for good: a leader who leaves passes the lead on at once, without a grace period. */
+    public Optional<LeaderChange> left(String member, long nowMicros) {
+        members.remove(member);
+        return member.equals(leader) ? changeTo(firstConnectedMusician()) : expire(nowMicros);
+    }
+
     public Optional<LeaderChange> claim(String member, long nowMicros) throws TransportException {
         expire(nowMicros);
         if (leader != null) {
@@ -81,8 +87,12 @@ public final class Leadership {
         if (graceEndsAt().filter(end -> nowMicros >= end).isEmpty()) {
             return Optional.empty();
         }
-        return changeTo(members.entrySet().stream().filter(e -> e.getValue().musician() && e.getValue().connected())
-                .map(Map.Entry::getKey).findFirst().orElse(null));
+        return changeTo(firstConnectedMusician());
+    }
+
+    private String firstConnectedMusician() {
+        return members.entrySet().stream().filter(e -> e.getValue().musician() && e.getValue().connected())
+                .map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
     private void checkEligible(String member) throws TransportException {

@@ -1,16 +1,11 @@
 package io.lockstep.transport;
 
-/** A transport or leadership request that cannot be applied; nothing changed. {@code code} is the wire error code. */
-public class TransportException extends Exception {
+import io.lockstep.Refusal;
 
-    private final String code;
+/** A transport or leadership request that cannot be applied; nothing changed. {@code code} is the wire error code. */
+public class TransportException extends Refusal {
 
     public TransportException(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(code, message);
     }
 }

@@ -85,6 +85,44 @@ class UndoHistoryTest {
     }
 
     @Test
+    void undoOfAMovePutsTheTrackBackBesideItsOldNeighboursAfterOthersChangedTheList() throws PatternException {
+        aliceDoes(new Edit.MoveTrack("hat", 0));
+        room.edit(new Edit.RemoveTrack("snare"));
+
+        apply(alice.undo(room.pattern()));
+
+        assertThat(room.pattern().tracks()).extracting(Track::id).containsExactly("kick", "hat", "bass");
+        apply(alice.redo(room.pattern()));
+        assertThat(room.pattern().tracks()).extracting(Track::id).containsExactly("hat", "kick", "bass");
+    }
+
+    @Test
+    void undoOfAMoveThatSwappedTwoNeighboursMovesTheTrackThatWasMoved() throws PatternException {
+        PatternDocument bens = PatternDocument.load(room.save());
+        byte[] hatToTop = bens.edit(new Edit.MoveTrack("hat", 0)).changes();
+        room.edit(new Edit.RemoveTrack("snare"));
+        alice.record(room.applyChanges(hatToTop));
+        bens.close();
+        assertThat(room.pattern().tracks()).extracting(Track::id).containsExactly("hat", "kick", "bass");
+
+        apply(alice.undo(room.pattern()));
+
+        assertThat(room.pattern().tracks()).extracting(Track::id).containsExactly("kick", "hat", "bass");
+    }
+
+    @Test
+    void undoingARemovalAfterOthersAddedTracksRestoresItBetweenTheSameNeighbours() throws PatternException {
+        aliceDoes(new Edit.RemoveTrack("snare"));
+        Track clap = new Track("clap", "Clap", "clap", TrackKind.DRUM, 0.8, false,
+                Collections.nCopies(Pattern.STEPS, Step.off(60)));
+        room.edit(new Edit.AddTrack(clap, 0));
+
+        apply(alice.undo(room.pattern()));
+
+        assertThat(room.pattern().tracks()).extracting(Track::id).containsExactly("clap", "kick", "snare", "hat", "bass");
+    }
+
+    @Test
     void historyKeepsTheLastHundredEdits() throws PatternException {
         for (int i = 0; i < UndoHistory.DEPTH + 5; i++) {
             aliceDoes(new Edit.ToggleStep("hat", 1));

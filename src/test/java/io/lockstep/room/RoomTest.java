@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RoomTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final RoomSettings settings = new RoomSettings(30_000_000L, 600_000_000L);
+    private final RoomSettings settings = new RoomSettings(30_000_000L, 60_000_000L, 600_000_000L);
     private final RoomService rooms = new RoomService(now::get, settings);
 
     @AfterEach
@@ -117,6 +117,12 @@ class RoomTest {
 
         now.addAndGet(1);
         room.expire();
+        assertThat(ana.lastState().members()).extracting(MemberView::presence)
+                .containsExactly(Presence.CONNECTED, Presence.GONE);
+        assertThat(ana.lastState().count()).isEqualTo(1);
+
+        now.addAndGet(settings.goneShownMicros());
+        room.expire();
         assertThat(ana.lastState().members()).extracting(MemberView::name).containsExactly("Ana");
         assertThatThrownBy(() -> room.join("Ben", Role.MUSICIAN, new Ear(), b.resumeToken(), false))
                 .isInstanceOf(RoomException.class).hasMessageContaining("expired");
@@ -176,5 +182,74 @@ class RoomTest {
         assertThat(RoomCode.parse("  " + code.value().toUpperCase().replace("-", "") + " ")).contains(code);
         assertThat(RoomCode.parse("toka-mir")).isEmpty();
         assertThat(RoomCode.parse(null)).isEmpty();
+    }
+
+    @Test
+    void whenTheLeaderDropsTheMusicCarriesOnAndTheLeadPassesAfterTheGracePeriod() throws Exception {
+        Room room = rooms.create();
+        Ear ana = new Ear();
+        Ear ben = new Ear();
+        Joined a = room.join("Ana", Role.MUSICIAN, ana, null, false);
+        room.join("Engine", Role.ENGINE, new Ear(), null, false);
+        Joined b = room.join("Ben", Role.MUSICIAN, ben, null, false);
+        Timeline playing = room.lead(a.memberId(), TimelineChange.play(false));
+
+        room.disconnect(a.memberId(), ana);
+        now.addAndGet(5_000_000L);
+        room.expire();
+        assertThat(ben.lastState().leaderId()).as("still within the grace period").isEqualTo(a.memberId());
+
+        now.addAndGet(5_000_000L);
+        room.expire();
+        assertThat(ben.lastState().leaderId()).as("passed to the earliest connected musician, not the engine")
+                .isEqualTo(b.memberId());
+        assertThat(room.timeline()).as("the music is not stopped").isEqualTo(playing);
+    }
+
+    @Test
+    void onlyTheLeaderChangesTheTimelineAndEveryoneHearsOfIt() throws Exception {
+        Room room = rooms.create();
+        Ear ana = new Ear();
+        Ear ben = new Ear();
+        Joined a = room.join("Ana", Role.MUSICIAN, ana, null, false);
+        Joined b = room.join("Ben", Role.MUSICIAN, ben, null, false);
+
+        assertThatThrownBy(() -> room.lead(b.memberId(), TimelineChange.tempo(90)))
+                .isInstanceOf(io.lockstep.transport.TransportException.class).extracting("code").isEqualTo("NOT_LEADER");
+        assertThat(ana.heard).noneMatch(Timeline.class::isInstance);
+
+        Timeline t = room.lead(a.memberId(), TimelineChange.play(false));
+        assertThat(t.playingAt(now.get() + 200_000)).isTrue();
+        assertThat(ana.heard).contains(t);
+        assertThat(ben.heard).contains(t);
+
+        room.handLead(a.memberId(), b.memberId());
+        assertThat(ana.lastState().leaderId()).isEqualTo(b.memberId());
+        assertThatThrownBy(() -> room.lead(a.memberId(), TimelineChange.stop(false)))
+                .extracting("code").isEqualTo("NOT_LEADER");
+    }
+
+    @Test
+    void aLeaderWhoLeavesPassesTheLeadAtOnce() throws Exception {
+        Room room = rooms.create();
+        Ear ben = new Ear();
+        Joined a = room.join("Ana", Role.MUSICIAN, new Ear(), null, false);
+        Joined b = room.join("Ben", Role.MUSICIAN, ben, null, false);
+        room.leave(a.memberId());
+        assertThat(ben.lastState().leaderId()).isEqualTo(b.memberId());
+    }
+
+    @Test
+    void theLeadTimeFollowsTheSlowestMembersRoundTrip() throws Exception {
+        Room room = rooms.create();
+        Joined a = room.join("Ana", Role.MUSICIAN, new Ear(), null, false);
+        Joined b = room.join("Ben", Role.MUSICIAN, new Ear(), null, false);
+        room.report(a.memberId(), new SyncReport(2_000, 100, 0));
+        long quick = room.lead(a.memberId(), TimelineChange.play(false)).segments().getFirst().atMicros() - now.get();
+        room.lead(a.memberId(), TimelineChange.stop(false));
+        now.addAndGet(5_000_000L);
+        room.report(b.memberId(), new SyncReport(600_000, 5_000, 0));
+        long slow = room.lead(a.memberId(), TimelineChange.play(false)).segments().getLast().atMicros() - now.get();
+        assertThat(slow).isGreaterThanOrEqualTo(605_000).isGreaterThan(quick);
     }
 }

@@ -166,16 +166,17 @@ class SyncProtocolTest {
         assertThat(again.next("JOINED").path("you").asString()).isEqualTo(benId);
         SyncState state = new SyncState();
         long seq = 0;
-        sendAll(again, ben.replica().syncMessage(state), seq++);
-        while (!ben.replica().heads().equals(ana.replica().heads()) || ben.replica().isOn("hat", 9) == hat9) {
+        Optional<byte[]> reply = ben.replica().syncMessage(state);
+        do {
+            sendAll(again, reply, seq++);
             ben.replica().receiveSync(state, again.nextBinary(SYNC));
-            sendAll(again, ben.replica().syncMessage(state), seq++);
-            if (ana.socket().unconsumed().stream().anyMatch(r -> r.kind() == CHANGES)) {
-                ana.replica().apply(ana.socket().nextBinary(CHANGES));
-            }
-        }
+            reply = ben.replica().syncMessage(state);
+        } while (reply.isPresent());
+        ana.replica().apply(ana.socket().nextBinary(CHANGES));
+
         assertThat(ben.replica().isOn("kick", 2)).as("missed edit arrived").isEqualTo(!kick2);
         assertThat(ana.replica().isOn("hat", 9)).as("offline edit merged").isEqualTo(!hat9);
+        assertThat(ben.replica().heads()).isEqualTo(ana.replica().heads());
     }
 
     private static void sendAll(TestClient socket, Optional<byte[]> message, long seq) {
@@ -192,6 +193,14 @@ class SyncProtocolTest {
                 Arguments.of("{\"type\":\"TIME_PING\",\"id\":\"seven\",\"t1\":1}", "BAD_FIELD"),
                 Arguments.of("{\"type\":\"CLOCK_REPORT\",\"rtt\":-5,\"uncertainty\":1,\"drift\":0}", "BAD_FIELD"),
                 Arguments.of("{\"type\":\"JOIN\",\"room\":\"zizi-zozo\",\"name\":\"x\"}", "ALREADY_JOINED"),
+                Arguments.of("{\"type\":\"SET_TEMPO\",\"bpm\":100}", "NOT_LEADER"),
+                Arguments.of("{\"type\":\"SET_TEMPO\",\"bpm\":\"fast\"}", "BAD_FIELD"),
+                Arguments.of("{\"type\":\"PLAY\"}", "NOT_LEADER"),
+                Arguments.of("{\"type\":\"STOP\",\"atBarEnd\":true}", "NOT_LEADER"),
+                Arguments.of("{\"type\":\"SEEK\",\"bar\":2}", "NOT_LEADER"),
+                Arguments.of("{\"type\":\"SET_SWING\",\"swing\":0.2}", "NOT_LEADER"),
+                Arguments.of("{\"type\":\"HAND_LEAD\",\"to\":\"m2\"}", "NOT_LEADER"),
+                Arguments.of("{\"type\":\"CLAIM_LEAD\"}", "LEADER_PRESENT"),
                 Arguments.of("{\"type\":\"" + "X".repeat(9000) + "\"}", "FRAME_TOO_LARGE"));
     }
 
@@ -302,5 +311,64 @@ class SyncProtocolTest {
     @FunctionalInterface
     interface ThrowingFunction<T, R> {
         R apply(T t) throws Exception;
+    }
+
+    static Stream<Arguments> badLeaderRequests() {
+        return Stream.of(
+                Arguments.of("{\"type\":\"SET_TEMPO\",\"bpm\":301}", "BAD_TEMPO"),
+                Arguments.of("{\"type\":\"SET_TEMPO\",\"bpm\":19.9}", "BAD_TEMPO"),
+                Arguments.of("{\"type\":\"SET_SWING\",\"swing\":0.9}", "BAD_SWING"),
+                Arguments.of("{\"type\":\"PLAY\",\"at\":1000}", "START_IN_PAST"),
+                Arguments.of("{\"type\":\"PLAY\",\"at\":\"soon\"}", "BAD_FIELD"),
+                Arguments.of("{\"type\":\"SEEK\",\"bar\":3}", "NOT_PLAYING"),
+                Arguments.of("{\"type\":\"HAND_LEAD\",\"to\":\"m99\"}", "NOT_ELIGIBLE"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badLeaderRequests")
+    void aLeadersBadRequestChangesNothing(String frame, String code) throws Exception {
+        Member ana = create("Ana");
+        Member ben = join(ana.room(), "Ben");
+        ana.socket().next("ROOM");
+
+        ana.socket().send(frame);
+
+        assertThat(ana.socket().next("ERROR").path("code").asString()).isEqualTo(code);
+        assertNothingArrived(ben.socket());
+        assertThat(join(ana.room(), "Cleo").joined().path("timeline")).isEqualTo(ana.joined().path("timeline"));
+    }
+
+    @Test
+    void theLeaderStartsPlaybackInTheFutureAndLateJoinersGetTheSameTimeline() throws Exception {
+        Member ana = create("Ana");
+        Member ben = join(ana.room(), "Ben");
+        ana.socket().next("ROOM");
+
+        ana.socket().send("{\"type\":\"SET_TEMPO\",\"bpm\":133.5}");
+        assertThat(ben.socket().next("TIMELINE").path("timeline").path("bpm").asDouble()).isEqualTo(133.5);
+        ana.socket().send("{\"type\":\"TIME_PING\",\"id\":1,\"t1\":0}");
+        long serverNow = ana.socket().next("TIME_PONG").path("t3").asLong();
+        ana.socket().send("{\"type\":\"PLAY\",\"onBar\":true}");
+
+        JsonNode timeline = ana.socket().next("TIMELINE").path("timeline");
+        assertThat(ben.socket().next("TIMELINE").path("timeline")).isEqualTo(timeline);
+        JsonNode segment = timeline.path("segments").get(0);
+        assertThat(segment.path("at").asLong()).as("starts in the future").isGreaterThan(serverNow);
+        assertThat(segment.path("fromStep").asLong() % 16).as("on a bar").isZero();
+        assertThat(segment.path("untilStep").isNull()).isTrue();
+        assertThat(join(ana.room(), "Cleo").joined().path("timeline")).isEqualTo(timeline);
+    }
+
+    @Test
+    void errorsNameTheRefusedMessageAndEchoTheFramesSequenceNumber() throws Exception {
+        TestClient socket = connect();
+        socket.send("{\"type\":\"FROBNICATE\"}");
+        assertThat(socket.next("ERROR").path("ref").asString()).isEqualTo("FROBNICATE");
+        socket.send("{\"type\":\"TIME_PING\",\"id\":1.5,\"t1\":0}");
+        assertThat(socket.next("ERROR").path("ref").asString()).isEqualTo("TIME_PING");
+        socket.sendRaw(ByteBuffer.wrap(frame(9, new byte[]{1})));
+        JsonNode error = socket.next("ERROR");
+        assertThat(error.path("code").asString()).isEqualTo("BAD_FRAME");
+        assertThat(error.path("seq").asLong()).isEqualTo(5);
     }
 }
