@@ -12,6 +12,7 @@ import com.illposed.osc.transport.OSCPortOut;
 import io.lockstep.schedule.Bundle;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -47,15 +48,24 @@ public final class Scsynth implements AutoCloseable {
     }
 
     /**
-     * Opens a client of the scsynth at {@code server}, talking from {@code localPort}; notes go to audio bus
-     * {@code out} (0: the first hardware output). Does not check that scsynth runs: call {@link #status}.
+     * Opens a client of the scsynth at {@code server}, talking from {@code localPort} (0: a free one); notes go to
+     * audio bus {@code out} (0: the first hardware output). Does not check that scsynth runs: call {@link #status}.
      */
     public static Scsynth connect(InetSocketAddress server, int localPort, int out) {
-        InetSocketAddress local = new InetSocketAddress(server.getAddress(), localPort);
+        InetSocketAddress local = new InetSocketAddress(server.getAddress(), localPort == 0 ? freeUdpPort() : localPort);
         try {
             return new Scsynth(server, local, out);
         } catch (IOException e) {
-            throw new EngineException("cannot open UDP port " + local + " to talk to scsynth at " + server, e);
+            throw new EngineException("cannot open UDP port " + local + " to talk to scsynth at " + hostPort(server), e);
+        }
+    }
+
+    /** A UDP port free now. One port must both send and receive, and javaosc's two sockets cannot share an ephemeral one. */
+    static int freeUdpPort() {
+        try (DatagramSocket socket = new DatagramSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new EngineException("cannot find a free UDP port to talk to scsynth from", e);
         }
     }
 
@@ -64,7 +74,7 @@ public final class Scsynth implements AutoCloseable {
         replies.clear();
         send(new OSCMessage("/status"));
         List<Object> a = await(m -> m.getAddress().equals("/status.reply"), timeout,
-                "scsynth is not running or not reachable at " + server + ": no /status reply within " + timeout.toMillis() + " ms")
+                "scsynth is not running or not reachable at " + address() + ": no /status reply within " + timeout.toMillis() + " ms")
                 .getArguments();
         return new Status(number(a, 1).intValue(), number(a, 2).intValue(), number(a, 3).intValue(), number(a, 4).intValue(),
                 number(a, 5).floatValue(), number(a, 6).floatValue(), number(a, 7).doubleValue());
@@ -78,20 +88,29 @@ public final class Scsynth implements AutoCloseable {
         replies.clear();
         send(new OSCMessage("/d_recv", List.of(ByteBuffer.wrap(synthdef))));
         OSCMessage loaded = await(m -> isReplyTo(m, "/d_recv"), timeout,
-                "scsynth at " + server + " did not confirm loading instrument " + name + " within " + timeout.toMillis() + " ms");
+                "scsynth at " + address() + " did not confirm loading instrument " + name + " within " + timeout.toMillis() + " ms");
         if (loaded.getAddress().equals("/fail")) {
-            throw new EngineException("scsynth at " + server + " cannot load instrument " + name + ": " + loaded.getArguments());
+            throw new EngineException("scsynth at " + address() + " cannot load instrument " + name + ": " + loaded.getArguments());
         }
         int node = TRIAL_NODE;
         send(new OSCMessage("/s_new", List.of(name, node, 0, 0, "amp", 0.0f)));
         send(new OSCMessage("/n_free", List.of(node)));
         send(new OSCMessage("/sync", List.of(node)));
         OSCMessage trial = await(m -> m.getAddress().equals("/synced") || isReplyTo(m, "/s_new"), timeout,
-                "scsynth at " + server + " did not answer /sync after loading instrument " + name);
+                "scsynth at " + address() + " did not answer /sync after loading instrument " + name);
         if (trial.getAddress().equals("/fail")) {
-            throw new EngineException("scsynth at " + server + " took instrument " + name
+            throw new EngineException("scsynth at " + address() + " took instrument " + name
                     + " but cannot play it, most likely a UGen it lacks (its log names it): " + trial.getArguments());
         }
+    }
+
+    /** Where this scsynth listens, as HOST:PORT. */
+    String address() {
+        return hostPort(server);
+    }
+
+    private static String hostPort(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
     }
 
     /** Sends one step's notes, to start at the bundle's time tag. */
@@ -103,7 +122,7 @@ public final class Scsynth implements AutoCloseable {
         try {
             sender.send(packet);
         } catch (IOException | OSCSerializeException e) {
-            throw new EngineException("cannot send to scsynth at " + server, e);
+            throw new EngineException("cannot send to scsynth at " + address(), e);
         }
     }
 
@@ -118,7 +137,7 @@ public final class Scsynth implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EngineException("interrupted while waiting for scsynth at " + server, e);
+            throw new EngineException("interrupted while waiting for scsynth at " + address(), e);
         }
         throw new EngineException(failure);
     }
@@ -139,7 +158,7 @@ public final class Scsynth implements AutoCloseable {
             receiver.close();
             sender.close();
         } catch (IOException e) {
-            throw new EngineException("cannot close the UDP port to scsynth at " + server, e);
+            throw new EngineException("cannot close the UDP port to scsynth at " + address(), e);
         }
     }
 

@@ -3,8 +3,6 @@ package io.lockstep.engine;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +10,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A private jackd (dummy driver, real-time) and the scsynth instances and recorders on it, all stopped on close,
- * in reverse order, even when a test fails. Names and ports are unique so parallel builds do not collide.
+ * in reverse order, even when a test fails. Ports are free ones and jackd takes a name no running jackd has, so parallel builds do not collide.
  */
 final class AudioServers implements AutoCloseable {
 
     static final int SAMPLE_RATE = 48_000;
-    private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** Names jackd may run under here; JACK's registry holds 8 servers, two are left to anything else on the machine. */
+    private static final int JACK_NAMES = 6;
 
     final String jackName;
     private final Path dir;
@@ -38,38 +36,56 @@ final class AudioServers implements AutoCloseable {
         }
     }
 
-    static int freeUdpPort() {
-        try (DatagramSocket socket = new DatagramSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     AudioServers(Path dir) throws IOException, InterruptedException {
         this.dir = dir;
-        this.jackName = "lockstep" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        ProcessBuilder jackd = new ProcessBuilder("jackd", "-n", jackName, "-R", "-P", "70", "-d", "dummy", "-r", String.valueOf(SAMPLE_RATE), "-p", "256");
-        jackd.environment().put("JACK_NO_AUDIO_RESERVATION", "1");
-        start(jackd, "jackd");
-        Process wait = new ProcessBuilder("jack_wait", "-s", jackName, "-w", "-t", "10").redirectErrorStream(true)
-                .redirectOutput(dir.resolve("jack_wait.log").toFile()).start();
-        if (!wait.waitFor(15, TimeUnit.SECONDS) || wait.exitValue() != 0) {
-            throw new IllegalStateException("jackd " + jackName + " did not start: " + Files.readString(dir.resolve("jackd.log")));
+        this.jackName = startJackd();
+    }
+
+    /**
+     * Starts jackd under the first free name of a small fixed set. JACK keeps at most 8 servers in its shared registry
+     * and frees the entry of a server that died uncleanly only for a new server of the same name, so unique names
+     * (one per build) would fill it for good; a fixed set keeps reusing its own entries. Parallel builds take
+     * different names: a name in use is skipped, and a jackd that loses a race for one exits and the next is tried.
+     */
+    private String startJackd() throws IOException, InterruptedException {
+        for (int slot = 0; slot < JACK_NAMES; slot++) {
+            String name = "lockstep" + slot;
+            if (running(name)) {
+                continue;
+            }
+            ProcessBuilder pb = new ProcessBuilder("jackd", "-n", name, "-R", "-P", "70", "-d", "dummy", "-r", String.valueOf(SAMPLE_RATE), "-p", "256");
+            pb.environment().put("JACK_NO_AUDIO_RESERVATION", "1");
+            Process jackd = start(pb, "jackd", name);
+            Process wait = new ProcessBuilder("jack_wait", "-s", name, "-w", "-t", "10").redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("jack_wait.log").toFile()).start();
+            if (wait.waitFor(15, TimeUnit.SECONDS) && wait.exitValue() == 0 && jackd.isAlive()) {
+                return name;
+            }
+            jackd.destroy();
+            processes.remove(jackd);
         }
+        throw new IllegalStateException("no jackd could start under any of the names lockstep0-" + (JACK_NAMES - 1) + ": "
+                + Files.readString(dir.resolve("jackd.log")));
+    }
+
+    private boolean running(String name) throws IOException, InterruptedException {
+        Process check = new ProcessBuilder("jack_wait", "-s", name, "-c").redirectErrorStream(true).start();
+        String answer = new String(check.getInputStream().readAllBytes()).trim();
+        check.waitFor();
+        return answer.equals("running");
     }
 
     /** One scsynth on this jackd, ready (it answered /status) and with every instrument loaded. */
     Synth scsynth(String client) throws IOException {
-        int port = freeUdpPort();
+        int port = Scsynth.freeUdpPort();
         ProcessBuilder pb = new ProcessBuilder("scsynth", "-u", String.valueOf(port), "-R", "0", "-H", jackName + ":" + client);
         pb.environment().put("JACK_NO_START_SERVER", "1");
         Process process = start(pb, client);
-        Scsynth scsynth = Scsynth.connect(new InetSocketAddress("127.0.0.1", port), freeUdpPort(), 0);
+        Scsynth scsynth = Scsynth.connect(new InetSocketAddress("127.0.0.1", port), 0, 0);
         clients.add(scsynth);
         awaitStatus(scsynth, Duration.ofSeconds(10));
         Instruments.loadAll(scsynth, Duration.ofSeconds(5));
-        return new Synth(client, scsynth, process, dir.resolve(client + ".log"));
+        return new Synth(client, port, scsynth, process, dir.resolve(client + ".log"));
     }
 
     /** Starts jack_rec on the given ports; returns once its file exists (it connects the ports within a few ms after). */
@@ -107,7 +123,11 @@ final class AudioServers implements AutoCloseable {
     }
 
     private Process start(ProcessBuilder pb, String name) throws IOException {
-        pb.environment().put("JACK_DEFAULT_SERVER", jackName);
+        return start(pb, name, jackName);
+    }
+
+    private Process start(ProcessBuilder pb, String name, String server) throws IOException {
+        pb.environment().put("JACK_DEFAULT_SERVER", server);
         Process process = pb.redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
         processes.add(process);
         return process;
@@ -126,8 +146,8 @@ final class AudioServers implements AutoCloseable {
         }
     }
 
-    /** A running scsynth, its client and its log. */
-    record Synth(String client, Scsynth scsynth, Process process, Path log) {
+    /** A running scsynth: its JACK client name, UDP port, client and log. */
+    record Synth(String client, int udpPort, Scsynth scsynth, Process process, Path log) {
 
         /** Lines where scsynth reported a bundle that arrived after its time: each is an audible flam. */
         long lateLines() throws IOException {

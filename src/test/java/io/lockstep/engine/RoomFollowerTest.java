@@ -4,14 +4,10 @@ import io.lockstep.clock.TimeSource;
 import io.lockstep.pattern.Edit;
 import io.lockstep.pattern.Pattern;
 import io.lockstep.pattern.Step;
-import io.lockstep.room.Joined;
 import io.lockstep.room.MemberView;
 import io.lockstep.room.Presence;
-import io.lockstep.room.Role;
 import io.lockstep.room.Room;
-import io.lockstep.room.RoomListener;
 import io.lockstep.room.RoomService;
-import io.lockstep.room.RoomState;
 import io.lockstep.room.TimelineChange;
 import io.lockstep.schedule.Bundle;
 import io.lockstep.schedule.Playback;
@@ -31,6 +27,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
+import static io.lockstep.engine.TestRooms.engineMember;
+import static io.lockstep.engine.TestRooms.musician;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The engine joins a real server over the WebSocket protocol, follows a musician's edits and transport, and survives a dropped connection. */
@@ -47,11 +45,6 @@ class RoomFollowerTest {
     TimeSource serverClock;
 
     private final WallClock local = new WallClock();
-
-    /** A musician at the server's side of the room, editing and leading as the web UI does. */
-    private static String musician(Room room) throws Exception {
-        return room.join("Ana", Role.MUSICIAN, new Deaf(), null, false).memberId();
-    }
 
     private RoomFollower follower(Room room, int serverPort) {
         RoomFollower follower = new RoomFollower(URI.create("ws://127.0.0.1:" + serverPort + "/ws"), room.code().value(), "Studio", local);
@@ -176,11 +169,6 @@ class RoomFollowerTest {
         }
     }
 
-    private static Optional<MemberView> engineMember(Room room) {
-        RoomState state = room.state();
-        return state.members().stream().filter(m -> m.role() == Role.ENGINE).findFirst();
-    }
-
     private static int count(List<Bundle> sent) {
         synchronized (sent) {
             return sent.size();
@@ -188,31 +176,6 @@ class RoomFollowerTest {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    /** A member that needs none of the room's news. */
-    private static final class Deaf implements RoomListener {
-        @Override
-        public void joined(Joined joined) {
-        }
-
-        @Override
-        public void patternChanged(byte[] changes, Pattern pattern) {
-        }
-
-        @Override
-        public void roomChanged(RoomState state) {
-        }
-
-        @Override
-        public void timelineChanged(Timeline timeline) {
-        }
+        Eventually.await(what, PATIENCE, condition);
     }
 }

@@ -15,8 +15,8 @@ class ScsynthTest {
 
     @Test
     void aMissingScsynthIsReportedClearly() {
-        int nobody = AudioServers.freeUdpPort();
-        try (Scsynth scsynth = Scsynth.connect(new InetSocketAddress("127.0.0.1", nobody), AudioServers.freeUdpPort(), 0)) {
+        int nobody = Scsynth.freeUdpPort();
+        try (Scsynth scsynth = Scsynth.connect(new InetSocketAddress("127.0.0.1", nobody), 0, 0)) {
             assertThatThrownBy(() -> scsynth.status(Duration.ofMillis(300)))
                     .isInstanceOf(EngineException.class).hasMessageContaining("not running or not reachable");
         }
