@@ -41,7 +41,8 @@ import static io.lockstep.engine.TestRooms.musician;
 /**
  * The engine's numbers, with real parts: the server, RoomFollowers over jittered TCP, real-time scsynth on jackd.
  * Run with {@code mvn -o -q test -Dtest=EngineBenchmark -Dgroups=benchmark -Dlockstep.excluded.groups=none}
- * ({@code -Dlockstep.benchmark.minutes=N} sets the long run, default 10).
+ * ({@code -Dlockstep.benchmark.minutes=N} sets the long run, default 10; {@code -Dlockstep.benchmark.engineJvm=-Xmx48m}
+ * passes a JVM option to its engine process).
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -122,46 +123,56 @@ class EngineBenchmark {
             System.out.printf("scsynth settled after %.0f s (%d rounds, worst error per round in samples: %s)%n",
                     (System.nanoTime() - warm) / 1e9, rounds.size(), rounds);
 
-            Room room = rooms.create();
-            String ana = musician(room);
-            for (String track : List.of("kick", "snare", "bass")) {
-                room.edit(ana, new Edit.ClearTrack(track));
-            }
-            room.lead(ana, TimelineChange.tempo(BPM));
-            long bars = 64;
-            long xruns = audio.xruns();
-            long late = a.lateLines() + b.lateLines();
-            // Clocks 250 ms behind and 400 ms ahead, drifting +10 and -15 ppm; one-way 2-4 ms and 25-55 ms, drawn per chunk.
-            try (Machine first = new Machine(room, "near", -250, 10, 2_000, 2_000, a.scsynth());
-                 Machine second = new Machine(room, "far", 400, -15, 25_000, 30_000, b.scsynth())) {
-                Eventually.await("both engines synced", PATIENCE, () -> first.follower.current().isPresent()
-                        && second.follower.current().isPresent() && room.state().members().stream().filter(m -> m.sync() != null).count() == 2);
-                // A start far enough ahead for jack_rec to be recording by then.
-                long startMicros = serverClock.nowMicros() + 3_000_000;
-                int seconds = (int) Math.ceil((startMicros * 1000 - real.getAsLong() + (bars + 1) * barNanos()) / 1e9) + 1;
-                Process rec = audio.record(dir.resolve("two.wav"), seconds, a.port(1), b.port(1));
-                room.lead(ana, TimelineChange.playAt(startMicros));
-                long[] errors = new long[4];
-                errors[0] = first.offsetErrorMicros();
-                errors[1] = second.offsetErrorMicros();
-                rec.waitFor();
-                errors[2] = first.offsetErrorMicros();
-                errors[3] = second.offsetErrorMicros();
-                System.out.printf("clock offset error at the start and end, µs: near %d, %d; far %d, %d%n", errors[0], errors[2], errors[1], errors[3]);
-                System.out.printf("steps held up past: near %d, far %d; scsynth late bundles: %d; jackd xruns: %d%n",
-                        first.engine.missedSteps(), second.engine.missedSteps(), a.lateLines() + b.lateLines() - late, audio.xruns() - xruns);
-            }
-            Wav wav = Wav.read(dir.resolve("two.wav"));
-            List<Onsets.Onset> heardA = Onsets.find(wav.channels()[0], RATE / 100, RATE / 100);
-            List<Onsets.Onset> heardB = Onsets.find(wav.channels()[1], RATE / 100, RATE / 100);
-            int notes = (int) (bars * 8);
-            System.out.printf("onsets heard: near %d, far %d, expected %d%n", heardA.size(), heardB.size(), notes);
-            double[] differences = new double[Math.min(notes, Math.min(heardA.size(), heardB.size()))];
-            for (int i = 0; i < differences.length; i++) {
-                differences[i] = Math.abs(heardA.get(i).sample() - heardB.get(i).sample()) * 1000.0 / RATE;
-            }
-            System.out.printf("cross-engine onset difference over %d bars at %.0f BPM, ms: %s%n", bars, BPM, percentiles(differences));
+            // Clocks 250 ms behind and 400 ms ahead, drifting +10 and -15 ppm; one-way delays drawn per chunk.
+            playTogether(audio, a, b, "both links 2-4 ms one way", new Link(2_000, 2_000), new Link(2_000, 2_000));
+            playTogether(audio, a, b, "links 2-4 ms and 25-55 ms one way", new Link(2_000, 2_000), new Link(25_000, 30_000));
         }
+    }
+
+    /** A network path: one-way delay of {@code delayMicros} plus up to {@code jitterMicros}, uniformly. */
+    private record Link(long delayMicros, long jitterMicros) {
+    }
+
+    private void playTogether(AudioServers audio, AudioServers.Synth a, AudioServers.Synth b, String label, Link near, Link far)
+            throws Exception {
+        Room room = rooms.create();
+        String ana = musician(room);
+        for (String track : List.of("kick", "snare", "bass")) {
+            room.edit(ana, new Edit.ClearTrack(track));
+        }
+        room.lead(ana, TimelineChange.tempo(BPM));
+        long bars = 64;
+        long xruns = audio.xruns();
+        long late = a.lateLines() + b.lateLines();
+        Path file = dir.resolve("two-" + room.code().value() + ".wav");
+        System.out.println(label + ":");
+        try (Machine first = new Machine(room, "near", -250, 10, near.delayMicros(), near.jitterMicros(), a.scsynth());
+             Machine second = new Machine(room, "far", 400, -15, far.delayMicros(), far.jitterMicros(), b.scsynth())) {
+            Eventually.await("both engines synced", PATIENCE, () -> first.follower.current().isPresent()
+                    && second.follower.current().isPresent() && room.state().members().stream().filter(m -> m.sync() != null).count() == 2);
+            // A start far enough ahead for jack_rec to be recording by then.
+            long startMicros = serverClock.nowMicros() + 3_000_000;
+            int seconds = (int) Math.ceil((startMicros * 1000 - real.getAsLong() + (bars + 1) * barNanos()) / 1e9) + 1;
+            Process rec = audio.record(file, seconds, a.port(1), b.port(1));
+            room.lead(ana, TimelineChange.playAt(startMicros));
+            long nearAtStart = first.offsetErrorMicros();
+            long farAtStart = second.offsetErrorMicros();
+            rec.waitFor();
+            System.out.printf("  clock offset error at the start and end, µs: near %d, %d; far %d, %d%n", nearAtStart,
+                    first.offsetErrorMicros(), farAtStart, second.offsetErrorMicros());
+            System.out.printf("  steps held up past: near %d, far %d; scsynth late bundles: %d; jackd xruns: %d%n",
+                    first.engine.missedSteps(), second.engine.missedSteps(), a.lateLines() + b.lateLines() - late, audio.xruns() - xruns);
+        }
+        Wav wav = Wav.read(file);
+        List<Onsets.Onset> heardA = Onsets.find(wav.channels()[0], RATE / 100, RATE / 100);
+        List<Onsets.Onset> heardB = Onsets.find(wav.channels()[1], RATE / 100, RATE / 100);
+        int notes = (int) (bars * 8);
+        System.out.printf("  onsets heard: near %d, far %d, compared %d%n", heardA.size(), heardB.size(), notes);
+        double[] differences = new double[Math.min(notes, Math.min(heardA.size(), heardB.size()))];
+        for (int i = 0; i < differences.length; i++) {
+            differences[i] = Math.abs(heardA.get(i).sample() - heardB.get(i).sample()) * 1000.0 / RATE;
+        }
+        System.out.printf("  cross-engine onset difference over %d bars at %.0f BPM, ms: %s%n", bars, BPM, percentiles(differences));
     }
 
     @Test
@@ -234,11 +245,16 @@ class EngineBenchmark {
         try (AudioServers audio = new AudioServers(dir)) {
             AudioServers.Synth synth = audio.scsynth("long");
             Path log = dir.resolve("engine.log");
-            Process engine = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                    "io.lockstep.LockstepApplication", "engine", "--server", "ws://127.0.0.1:" + port + "/ws",
-                    "--room", room.code().value(), "--scsynth", "127.0.0.1:" + synth.udpPort(), "--name", "long")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--enable-native-access=ALL-UNNAMED"));
+            String jvmOption = System.getProperty("lockstep.benchmark.engineJvm", "");
+            if (!jvmOption.isBlank()) {
+                command.add(jvmOption);
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lockstep.LockstepApplication", "engine",
+                    "--server", "ws://127.0.0.1:" + port + "/ws", "--room", room.code().value(),
+                    "--scsynth", "127.0.0.1:" + synth.udpPort(), "--name", "long"));
+            Process engine = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 Eventually.await("the engine synced", PATIENCE, () -> engineMember(room).map(m -> m.sync() != null).orElse(false));
                 long xruns = audio.xruns();
@@ -256,8 +272,8 @@ class EngineBenchmark {
                 long unplayedWarnings = printed.lines().filter(l -> l.contains("went unplayed")).count();
                 long unplayed = printed.lines().filter(l -> l.contains("went unplayed"))
                         .mapToLong(l -> Long.parseLong(l.replaceAll(".*: (\\d+) steps went unplayed.*", "$1"))).sum();
-                System.out.printf("long run: %d min at %.0f BPM, 8 tracks on every step (%d steps, %d notes so far)%n",
-                        minutes, BPM, steps, steps * 8);
+                System.out.printf("long run: %d min at %.0f BPM, 8 tracks on every step (%d steps, %d notes so far); engine JVM options: %s%n",
+                        minutes, BPM, steps, steps * 8, jvmOption.isBlank() ? "none" : jvmOption);
                 System.out.printf("scsynth late bundles: %d; steps the engine was held up past: %d (%d warnings); jackd xruns: %d; engine still in the room: %s%n",
                         synth.lateLines(), unplayed, unplayedWarnings, audio.xruns() - xruns,
                         engineMember(room).map(m -> m.presence() == Presence.CONNECTED).orElse(false));
