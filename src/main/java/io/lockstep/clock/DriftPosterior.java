@@ -17,6 +17,9 @@ import java.util.function.DoubleUnaryOperator;
  * <p>The offset line is the mean over the same posterior of the band's middle; the envelope of n legs is expected
  * {@code m/n} inside the fastest leg, which corrects for one direction being jitterier than the other.
  *
+ * <p>{@code StrictMath} (fdlibm) rather than {@code Math} for exp and log, so that the browser mirror, whose engines
+ * use fdlibm too, computes the same numbers.
+ *
  * @param line   the mean offset line
  * @param spread standard deviation of the offset at the newest sample, microseconds: the slope's share and the
  *               envelopes' share
@@ -25,7 +28,7 @@ record DriftPosterior(OffsetLine line, double spread) {
 
     private static final int GRID = 256;
     /** An exponential excess of mean m has median m ln 2. */
-    private static final double LN2 = Math.log(2);
+    private static final double LN2 = StrictMath.log(2);
     private static final int MODE_STEPS = 80;
     private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
     /** Slopes whose log-likelihood is this far below the best carry no weight worth counting (e^-30). */
@@ -56,7 +59,7 @@ record DriftPosterior(OffsetLine line, double spread) {
         double squares = 0;
         for (int i = 0; i <= GRID; i++) {
             double slope = low + (high - low) * i / GRID;
-            double weight = Math.exp(logLikelihood.applyAsDouble(slope) - peak);
+            double weight = StrictMath.exp(logLikelihood.applyAsDouble(slope) - peak);
             double atNewest = middle(envelopes, slope) + slope * newest;
             weights += weight;
             slopes += weight * slope;
