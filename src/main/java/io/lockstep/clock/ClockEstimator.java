@@ -12,14 +12,13 @@ import java.util.List;
  * applied to each direction on its own: the estimate is the middle of the band between the request envelope
  * (fastest requests) and the reply envelope (fastest replies), so delay spikes and one-sided jitter cannot move it.
  * With one-way delays of 40 ± 20 ms spread evenly, the fastest of n legs is about 40/n ms slow: the error shrinks
- * with the number of samples, which is why the window is long ({@value #CAPACITY} samples, hours of sparse pings).
+ * with the number of samples, so the window is long ({@value #CAPACITY} samples: seventeen minutes of idle pings,
+ * hours of playback ones). What no estimator can see is a path slower one way than the other at its fastest: the
+ * middle of the band assumes equal floors.
  *
- * <p>Frequency and offset are fitted apart, as NTP and chrony do. The slope is Moon, Skelly and Towsley's
- * linear-programming fit over the whole window, where a long baseline makes it precise (±1 ms over ten minutes
- * pins drift to ±2 ppm). A short window cannot tell drift from jitter, so the fitted slope is shrunk towards zero
- * by its uncertainty against the drift clocks have ({@link #DRIFT_PRIOR}), like a Bayesian estimate with a normal
- * prior. The offset then takes only samples young enough that the remaining slope error cannot tilt them by more
- * than the envelope's own error.
+ * <p>Drift is pinned by how long a time the samples span, not by their number: a millisecond over ten minutes is
+ * under two ppm. {@link DriftPosterior} averages the line over the slopes the envelopes allow, weighed against a
+ * prior for drift ({@link #DRIFT_PRIOR}), so a one-second burst keeps a flat line and a long window its fitted slope.
  *
  * <p>A window that no line fits (a negative band: some delay would have to be negative) means a clock stepped: the
  * oldest samples are dropped until one fits again.
