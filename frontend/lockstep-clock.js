@@ -3,7 +3,7 @@
 // classes for the reasoning), so both give the same estimate from the same samples; src/test/node checks that on a
 // fixture the Java tests write. All times are microseconds.
 
-const CAPACITY = 1024;
+const CAPACITY = 2048;
 const MIN_USABLE = 4;
 const DRIFT_PRIOR = 100e-6;
 const TIMESTAMP_GRAIN_MICROS = 10;
@@ -19,7 +19,7 @@ export const BURST_PINGS = 8;
 const BURST_GAP_MICROS = 100_000;
 export const FIRST_SYNC_MICROS = 60_000_000;
 const FIRST_SYNC_GAP_MICROS = 250_000;
-const IDLE_INTERVAL_MICROS = 1_000_000;
+const IDLE_INTERVAL_MICROS = 500_000;
 const PLAYING_INTERVAL_MICROS = 30_000_000;
 const MIN_BURST_SPACING_MICROS = 10_000_000;
 
@@ -275,7 +275,7 @@ export class ClockEstimator {
 }
 
 /**
- * When to ping: a burst at connect and resume, four a second through the first minute after a connect, then one a
+ * When to ping: a burst at connect and resume, four a second through the first minute after a connect, then two a
  * second idle or one every 30 s while playing; re-burst when unusable.
  */
 export class SyncPolicy {

@@ -25,7 +25,7 @@ import java.util.List;
  */
 public final class ClockEstimator {
 
-    static final int CAPACITY = 1024;
+    static final int CAPACITY = 2048;
     static final int MIN_USABLE = 4;
     /** Drift a clock may plausibly have: the prior that a fitted slope is weighed against. */
     static final double DRIFT_PRIOR = 100e-6;

@@ -10,9 +10,9 @@ package io.lockstep.clock;
  *   <li>the first sync, the first {@value #FIRST_SYNC_MICROS} µs after a connect, pings four times a second
  *       whatever the transport does, so that even a late joiner plays with some 250 samples and a drift known to
  *       about ten ppm;</li>
- *   <li>idle, a ping a second keeps collecting samples for the music to come: drift is pinned by the time span
- *       the samples cover, so a client that waited a quarter of an hour plays with its drift known to a fraction
- *       of a ppm;</li>
+ *   <li>idle, two pings a second keep collecting samples for the music to come: drift is pinned by the time span
+ *       the samples cover, so a client that waited a quarter of an hour plays with its drift known to a tenth of
+ *       a ppm;</li>
  *   <li>playing, a ping every {@value #PLAYING_INTERVAL_MICROS} µs (two a minute) keeps the drift fit fresh,
  *       so syncing never competes with the music.</li>
  * </ul>
@@ -27,7 +27,7 @@ public final class SyncPolicy {
     static final long BURST_GAP_MICROS = 100_000L;
     static final long FIRST_SYNC_MICROS = 60_000_000L;
     static final long FIRST_SYNC_GAP_MICROS = 250_000L;
-    static final long IDLE_INTERVAL_MICROS = 1_000_000L;
+    static final long IDLE_INTERVAL_MICROS = 500_000L;
     static final long PLAYING_INTERVAL_MICROS = 30_000_000L;
     static final long MIN_BURST_SPACING_MICROS = 10_000_000L;
 
