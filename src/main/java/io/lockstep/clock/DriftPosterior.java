@@ -6,13 +6,12 @@ import java.util.function.DoubleUnaryOperator;
  * The offset line that a window's envelopes support, averaged over every slope they allow.
  *
  * <p>If each one-way delay is its floor plus an exponential excess (mean {@code m}, estimated from the window's
- * median excess),
- * the intercepts integrate out and a slope's likelihood is {@code exp(-excess(slope) / m)}, where {@code excess}
- * sums how far each leg lies from its envelope: the objective of Moon, Skelly and Towsley's linear-programming
- * skew estimator. Its minimum jumps between hull-edge slopes and sometimes lands on a short edge whose slope is
- * mostly noise; the posterior mean, weighed with a normal prior for drift ({@code prior}), does not jump, and is
- * drawn towards zero exactly as far as the window cannot tell drift from jitter. A short burst keeps a flat line;
- * ten minutes of samples pin drift to a fraction of a ppm.
+ * median excess), the intercepts integrate out and a slope's likelihood is {@code exp(-excess(slope) / m)}, where
+ * {@code excess} sums how far each leg lies from its envelope: the objective of Moon, Skelly and Towsley's
+ * linear-programming skew estimator. Its minimum jumps between hull-edge slopes and sometimes lands on a short edge
+ * whose slope is mostly noise; the posterior mean, weighed with a normal prior for drift ({@code prior}), does not
+ * jump, and is drawn towards zero exactly as far as the window cannot tell drift from jitter. A short burst keeps a
+ * flat line; a quarter hour of samples pins drift to a tenth of a ppm.
  *
  * <p>The offset line is the mean over the same posterior of the band's middle; the envelope of n legs is expected
  * {@code m/n} inside the fastest leg, which corrects for one direction being jitterier than the other.
@@ -44,7 +43,8 @@ record DriftPosterior(OffsetLine line, double spread) {
     static DriftPosterior of(Envelopes envelopes, long reference, double newest, double prior, double limit, double grain) {
         int n = envelopes.count();
         double widest = envelopes.widestBandSlope(limit);
-        // Scales from medians, not means: a few delay spikes must not blur a leg whose typical packet is fast.
+        // Scales from medians, not means: a few delay spikes must not blur a leg whose typical packet is fast. Any
+        // slope the samples allow would do for measuring them; the widest band's is exact and cheap.
         double requestScale = Math.max(grain, envelopes.medianRequestExcess(widest) / LN2);
         double replyScale = Math.max(grain, envelopes.medianReplyExcess(widest) / LN2);
         DoubleUnaryOperator logLikelihood = slope -> -envelopes.requestExcess(slope) / requestScale
