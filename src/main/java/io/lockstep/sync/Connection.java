@@ -74,7 +74,7 @@ final class Connection implements RoomListener {
                 if (pings.take(receivedMicros)) {
                     send(new ServerMessage.TimePong(p.id(), p.t1(), receivedMicros, clock.nowMicros()));
                 } else {
-                    throw new ProtocolException("RATE_LIMITED", "too many clock pings; the limit allows bursts, then one a second");
+                    throw new ProtocolException("RATE_LIMITED", "too many clock pings; the limit allows bursts, then five a second");
                 }
             }
             case ClientMessage.Create c -> {
