@@ -11,19 +11,10 @@ public final class PingLimiter {
     public static final int CAPACITY = 20;
     public static final int PER_SECOND = 5;
 
-    private double tokens = CAPACITY;
-    private long updated = Long.MIN_VALUE;
+    private final TokenBucket bucket = new TokenBucket(CAPACITY, PER_SECOND);
 
     /** Takes a token for a ping arriving at server time {@code nowMicros}; false means reject it. */
     public boolean tryPing(long nowMicros) {
-        if (updated != Long.MIN_VALUE) {
-            tokens = Math.min(CAPACITY, tokens + Math.max(0, nowMicros - updated) * PER_SECOND / 1e6);
-        }
-        updated = nowMicros;
-        if (tokens < 1) {
-            return false;
-        }
-        tokens--;
-        return true;
+        return bucket.take(nowMicros);
     }
 }
