@@ -17,6 +17,7 @@ final class Member {
     /** When the presence last changed. */
     long sinceMicros;
     SyncReport sync;
+    long reportShownMicros = Long.MIN_VALUE / 2;
     SyncSession syncSession;
 
     Member(String id, String name, Role role, String resumeToken, long joinedMicros, RoomListener listener) {

@@ -232,9 +232,18 @@ public final class Room implements AutoCloseable {
         return document.heads();
     }
 
+    /**
+     * A member's clock quality: kept for the lead time at once, shown to the others at most once a
+     * {@link RoomSettings#reportShownMicros()}, so a chatty or hostile client cannot flood every member's list.
+     */
     public synchronized void report(String memberId, SyncReport report) throws RoomException {
-        member(memberId).sync = report;
-        broadcastState();
+        Member member = member(memberId);
+        member.sync = report;
+        long now = clock.nowMicros();
+        if (now - member.reportShownMicros >= settings.reportShownMicros()) {
+            member.reportShownMicros = now;
+            broadcastState();
+        }
     }
 
     /** Takes the lead when nobody has it. */

@@ -1,7 +1,9 @@
 package io.lockstep.sync;
 
 import io.lockstep.Refusal;
+import io.lockstep.clock.PingLimiter;
 import io.lockstep.clock.TimeSource;
+import io.lockstep.clock.TokenBucket;
 import io.lockstep.pattern.Pattern;
 import io.lockstep.room.Joined;
 import io.lockstep.room.Room;
@@ -37,8 +39,8 @@ final class Connection implements RoomListener {
     private final RoomService rooms;
     private final TimeSource clock;
     private final TokenBucket frames;
-    private final TokenBucket pings;
-    private final TokenBucket limitErrors;
+    private final PingLimiter pings = new PingLimiter();
+    private final TokenBucket limitErrors = new TokenBucket(1, 1);
     private volatile Room room;
     private volatile String memberId;
 
@@ -47,10 +49,7 @@ final class Connection implements RoomListener {
         this.json = json;
         this.rooms = rooms;
         this.clock = clock;
-        long now = clock.nowMicros();
-        this.frames = new TokenBucket(limits.frameBurst(), limits.framesPerSecond(), now);
-        this.pings = new TokenBucket(limits.pingBurst(), limits.pingsPerSecond(), now);
-        this.limitErrors = new TokenBucket(1, 1, now);
+        this.frames = new TokenBucket(limits.frameBurst(), limits.framesPerSecond());
     }
 
     /** Admits a frame under the per-connection rate limit; a flood gets at most one RATE_LIMITED error a second. */
@@ -71,10 +70,10 @@ final class Connection implements RoomListener {
     void onText(ClientMessage message, long receivedMicros) throws Refusal {
         switch (message) {
             case ClientMessage.TimePing p -> {
-                if (pings.take(receivedMicros)) {
+                if (pings.tryPing(receivedMicros)) {
                     send(new ServerMessage.TimePong(p.id(), p.t1(), receivedMicros, clock.nowMicros()));
                 } else {
-                    throw new ProtocolException("RATE_LIMITED", "too many clock pings; the limit allows bursts, then one a second");
+                    throw new ProtocolException("RATE_LIMITED", "too many clock pings; the limit allows bursts, then five a second");
                 }
             }
             case ClientMessage.Create c -> {

@@ -65,8 +65,30 @@ class ClockEstimatorTest {
             errors[i] = Math.abs(network.errorOf(client.estimator, client.now()));
         }
         Arrays.sort(errors);
-        // A single sample may be off by up to 20 ms here; the median client must do several times better.
-        assertThat(errors[errors.length / 2]).isLessThan(5_000);
+        // A single sample may be off by up to 20 ms here; the median client must do twenty times better.
+        assertThat(errors[errors.length / 2]).isLessThan(1_000);
+    }
+
+    @Test
+    void aQuarterHourOfIdlePingsPinsDriftAndOffset() {
+        Random random = new Random(6);
+        double[] driftErrors = new double[10];
+        long[] offsetErrors = new long[driftErrors.length];
+        for (int i = 0; i < driftErrors.length; i++) {
+            double drift = random.nextDouble(-100, 100);
+            SimulatedNetwork network = new SimulatedNetwork(i, START, random.nextLong(-500_000, 500_001), drift,
+                    SimulatedNetwork.Delay.uniform(40_000, 20_000), SimulatedNetwork.Delay.queueing(40_000, 20_000));
+            SimulatedClient client = new SimulatedClient(network, START);
+            client.runUntil(START + 15 * MINUTE, false);
+            // A clock running d ppm fast makes the offset fall by d / (1 + d) ppm of local time.
+            double fitted = client.estimator.quality(network.localAt(client.now())).driftPpm();
+            driftErrors[i] = Math.abs(fitted - drift / (1 + drift * 1e-6));
+            offsetErrors[i] = Math.abs(network.errorOf(client.estimator, client.now()));
+        }
+        Arrays.sort(driftErrors);
+        Arrays.sort(offsetErrors);
+        assertThat(driftErrors[driftErrors.length - 1]).as("worst drift error, ppm").isLessThan(0.3);
+        assertThat(offsetErrors[offsetErrors.length / 2]).as("median offset error, µs").isLessThan(50);
     }
 
     @Test

@@ -16,6 +16,8 @@ final class SimulatedClient {
     final SyncPolicy policy = new SyncPolicy();
     /** True times at which pings left. */
     final List<Long> pings = new ArrayList<>();
+    /** The samples in the order the estimator got them. */
+    final List<ClockSample> samples = new ArrayList<>();
     private final PriorityQueue<SimulatedNetwork.Pong> inFlight =
             new PriorityQueue<>(Comparator.comparingLong(SimulatedNetwork.Pong::arrivesAt));
     private long now;
@@ -35,7 +37,9 @@ final class SimulatedClient {
         while (now < until) {
             now += TICK_MICROS;
             while (!inFlight.isEmpty() && inFlight.peek().arrivesAt() <= now) {
-                estimator.add(inFlight.poll().sample());
+                ClockSample sample = inFlight.poll().sample();
+                samples.add(sample);
+                estimator.add(sample);
                 policy.answered(estimator.quality(network.localAt(now)), network.localAt(now));
             }
             long local = network.localAt(now);

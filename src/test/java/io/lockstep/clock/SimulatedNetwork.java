@@ -1,5 +1,7 @@
 package io.lockstep.clock;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -47,9 +49,15 @@ final class SimulatedNetwork {
     private final long start;
     private final double drift;
     private long clientOffset;
+    /** Frequency random walk of the client's clock, ppm per square root of a second; 0 for a perfectly steady one. */
+    private double wanderPpm;
+    private final Random wanderRandom;
+    /** The wander's frequency (ppm) and the phase it added (µs) at each whole second since start. */
+    private final List<double[]> wanderBySecond = new ArrayList<>(List.<double[]>of(new double[] {0, 0}));
 
     SimulatedNetwork(long seed, long start, long clientOffset, double driftPpm, Delay up, Delay down) {
         this.random = new Random(seed);
+        this.wanderRandom = new Random(~seed);
         this.start = start;
         this.clientOffset = clientOffset;
         this.drift = driftPpm * 1e-6;
@@ -57,9 +65,31 @@ final class SimulatedNetwork {
         this.down = down;
     }
 
+    /**
+     * Lets the client's frequency wander as a random walk, {@code ppmPerRootSecond} a second, as a crystal does with
+     * temperature: the straight line the estimator fits is then only ever an approximation.
+     */
+    SimulatedNetwork wander(double ppmPerRootSecond) {
+        this.wanderPpm = ppmPerRootSecond;
+        return this;
+    }
+
     /** What the client's clock reads at true (server) time {@code trueMicros}. */
     long localAt(long trueMicros) {
-        return trueMicros + clientOffset + Math.round(drift * (trueMicros - start));
+        return trueMicros + clientOffset + Math.round(drift * (trueMicros - start) + wanderPhase(trueMicros - start));
+    }
+
+    private double wanderPhase(long sinceStart) {
+        if (wanderPpm == 0 || sinceStart <= 0) {
+            return 0;
+        }
+        int second = (int) (sinceStart / 1_000_000);
+        while (wanderBySecond.size() <= second + 1) {
+            double[] last = wanderBySecond.getLast();
+            wanderBySecond.add(new double[] {last[0] + wanderRandom.nextGaussian() * wanderPpm, last[1] + last[0]});
+        }
+        double[] at = wanderBySecond.get(second);
+        return at[1] + at[0] * 1e-6 * (sinceStart - second * 1_000_000L);
     }
 
     /** The client's clock jumps by {@code micros}, as after a suspend or a manual clock change. */

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RoomTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final RoomSettings settings = new RoomSettings(30_000_000L, 60_000_000L, 600_000_000L);
+    private final RoomSettings settings = new RoomSettings(30_000_000L, 60_000_000L, 600_000_000L, 1_000_000L);
     private final RoomService rooms = new RoomService(now::get, settings);
 
     @AfterEach
@@ -251,5 +251,24 @@ class RoomTest {
         room.report(b.memberId(), new SyncReport(600_000, 5_000, 0));
         long slow = room.lead(a.memberId(), TimelineChange.play(false)).segments().getLast().atMicros() - now.get();
         assertThat(slow).isGreaterThanOrEqualTo(605_000).isGreaterThan(quick);
+    }
+
+    @Test
+    void clockReportsReachTheMemberListAtMostOnceASecond() throws Exception {
+        Room room = rooms.create();
+        Ear ana = new Ear();
+        room.join("Ana", Role.MUSICIAN, ana, null, false);
+        Joined b = room.join("Ben", Role.MUSICIAN, new Ear(), null, false);
+        int before = ana.heard.size();
+
+        for (int i = 1; i <= 50; i++) {
+            room.report(b.memberId(), new SyncReport(i, 1, 0));
+        }
+        assertThat(ana.heard.size() - before).isEqualTo(1);
+        assertThat(ana.lastState().members().get(1).sync().rttMicros()).isEqualTo(1);
+
+        now.addAndGet(settings.reportShownMicros());
+        room.report(b.memberId(), new SyncReport(99, 1, 0));
+        assertThat(ana.lastState().members().get(1).sync().rttMicros()).isEqualTo(99);
     }
 }

@@ -4,14 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.lockstep.NodeScript;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -22,7 +21,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TwoBrowsersEndToEndTest {
 
-    private static final Path SCRIPTS = Path.of("src/test/node");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @LocalServerPort
@@ -38,31 +36,9 @@ class TwoBrowsersEndToEndTest {
         run("playhead-e2e.mjs");
     }
 
-    /** Runs a Playwright script from src/test/node against this app; it prints what it checked and exits 0 if all held. */
+    /** Runs a Playwright script from src/test/node against this app, with Debian's Chromium. */
     private void run(String script) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
-        assumeTrue(nodeAvailable(), "node is not on the PATH");
-
-        Process process = new ProcessBuilder("node", script, "http://localhost:" + port)
-                .directory(SCRIPTS.toFile())
-                .redirectErrorStream(true)
-                .start();
-        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(finished, script + " did not finish in 120 s:\n" + output);
-        assertEquals(0, process.exitValue(), script + " failed:\n" + output);
-    }
-
-    private static boolean nodeAvailable() throws InterruptedException {
-        try {
-            Process version = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            version.getInputStream().readAllBytes();
-            return version.waitFor(10, TimeUnit.SECONDS) && version.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        }
+        NodeScript.run(Duration.ofMinutes(2), script, "http://localhost:" + port);
     }
 }
