@@ -3,6 +3,7 @@ package io.lockstep.engine;
 import io.lockstep.clock.ClockEstimator;
 import io.lockstep.clock.ClockQuality;
 import io.lockstep.clock.ClockSample;
+import io.lockstep.clock.OffsetLine;
 import io.lockstep.clock.SyncPolicy;
 
 import java.util.Optional;
@@ -13,9 +14,8 @@ import java.util.Optional;
  */
 final class ClockSync {
 
-    /** Reports go out after a burst settles and then at most this often, like the browser's. */
+    /** The first report goes out as soon as the estimate is usable, later ones at most this often, like the browser's. */
     static final long REPORT_SPACING_MICROS = 2_000_000L;
-    private static final long ONE_SECOND_MICROS = 1_000_000L;
 
     private final ClockEstimator estimator = new ClockEstimator();
     private final SyncPolicy policy = new SyncPolicy();
@@ -35,8 +35,11 @@ final class ClockSync {
         policy.pinged(nowMicros);
     }
 
-    /** Takes a pong; returns the new estimate once enough samples make it usable. */
-    Optional<Offset> answered(ClockSample sample, long nowMicros) {
+    /**
+     * Takes a pong; returns the new estimate once enough samples make it usable: an immutable line, so the engine's
+     * thread can follow the drift between syncs, and through an outage, without touching the estimator.
+     */
+    Optional<OffsetLine> answered(ClockSample sample, long nowMicros) {
         estimator.add(sample);
         ClockQuality quality = estimator.quality(nowMicros);
         policy.answered(quality, nowMicros);
@@ -44,18 +47,12 @@ final class ClockSync {
             return Optional.empty();
         }
         reportPending = true;
-        double offset = estimator.offsetMicros(nowMicros);
-        double slope = (estimator.offsetMicros(nowMicros + ONE_SECOND_MICROS) - offset) / ONE_SECOND_MICROS;
-        return Optional.of(new Offset(nowMicros, offset, slope));
+        return Optional.of(estimator.line());
     }
 
-    /**
-     * The quality to report now, if one is due: after new samples, once no burst ping is pending (the burst has
-     * settled) and the last report is old enough.
-     */
-    Optional<ClockQuality> reportDue(long nowMicros, boolean playing) {
-        boolean burstOver = policy.nextPingAt(playing) - nowMicros > ONE_SECOND_MICROS;
-        if (!reportPending || !burstOver || nowMicros - lastReport < REPORT_SPACING_MICROS) {
+    /** The quality to report now, if one is due: there are new samples and the last report is old enough. */
+    Optional<ClockQuality> reportDue(long nowMicros) {
+        if (!reportPending || nowMicros - lastReport < REPORT_SPACING_MICROS) {
             return Optional.empty();
         }
         reportPending = false;

@@ -2,6 +2,7 @@ package io.lockstep.engine;
 
 import io.lockstep.clock.ClockQuality;
 import io.lockstep.clock.ClockSample;
+import io.lockstep.clock.OffsetLine;
 import io.lockstep.pattern.Pattern;
 import io.lockstep.pattern.PatternException;
 import io.lockstep.schedule.Playback;
@@ -79,7 +80,7 @@ final class RoomFollower implements PlaybackSource, AutoCloseable {
     private volatile String memberId;
     private volatile Pattern pattern;
     private volatile Timeline timeline;
-    private volatile Offset offset;
+    private volatile OffsetLine offset;
 
     /**
      * @param server     the server's sync endpoint, {@code ws://host:port/ws}
@@ -101,11 +102,11 @@ final class RoomFollower implements PlaybackSource, AutoCloseable {
     public Optional<Playback> current() {
         Pattern p = pattern;
         Timeline t = timeline;
-        Offset o = offset;
+        OffsetLine o = offset;
         if (p == null || t == null || o == null) {
             return Optional.empty();
         }
-        return Optional.of(new Playback(p, t, o.at(localMicros())));
+        return Optional.of(new Playback(p, t, Math.round(o.offsetAt(localMicros()))));
     }
 
     /** This engine's member id in the room, once joined. */
@@ -174,8 +175,7 @@ final class RoomFollower implements PlaybackSource, AutoCloseable {
                 link.abort("the server did not answer a clock ping for " + SILENCE_MICROS / 1_000_000 + " s");
                 return;
             }
-            boolean playing = playing(now);
-            if (clock.pingDue(now, playing)) {
+            if (clock.pingDue(now, playing(now))) {
                 send(json.createObjectNode().put("type", "TIME_PING").put("id", nextPing++).put("t1", now));
                 clock.pinged(now);
                 if (unansweredSince < 0) {
@@ -183,7 +183,7 @@ final class RoomFollower implements PlaybackSource, AutoCloseable {
                 }
             }
             if (joined) {
-                clock.reportDue(now, playing).ifPresent(this::report);
+                clock.reportDue(now).ifPresent(this::report);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "room thread: " + e.getMessage(), e);
@@ -192,8 +192,8 @@ final class RoomFollower implements PlaybackSource, AutoCloseable {
 
     private boolean playing(long nowMicros) {
         Timeline t = timeline;
-        Offset o = offset;
-        return t != null && o != null && t.playingAt(nowMicros + o.at(nowMicros));
+        OffsetLine o = offset;
+        return t != null && o != null && t.playingAt(o.serverTime(nowMicros));
     }
 
     private void report(ClockQuality quality) {
