@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static io.lockstep.schedule.TestPatterns.track;
@@ -65,12 +66,18 @@ class NrtRenderTest {
             // Loudness over 50 ms: long enough to average out the noise in drums, shorter than any two notes of one instrument.
             List<Onsets.Onset> heard = Onsets.find(wav.channels()[channelOf(instrument)], RATE / 100, RATE / 20);
             assertThat(heard).as("%s notes heard", instrument).hasSameSizeAs(expected).isNotEmpty();
-            double loudestAmp = expected.stream().mapToDouble(e -> e[1]).max().orElseThrow();
-            double loudestLevel = heard.stream().mapToDouble(Onsets.Onset::level).max().orElseThrow();
+            // Level per unit of amp, against the instrument's median: a noisy drum's loudest note is itself noisy, the
+            // median of all its notes is not. Noise drums (clap, hats, snare) still vary by up to ~11% from note to
+            // note over 50 ms; 15% keeps clear of that while a velocity off by one of this test's steps (>= 21%) fails.
+            double[] perAmp = new double[expected.size()];
+            for (int i = 0; i < expected.size(); i++) {
+                perAmp[i] = heard.get(i).level() / expected.get(i)[1];
+            }
+            double median = Arrays.stream(perAmp).sorted().toArray()[perAmp.length / 2];
             for (int i = 0; i < expected.size(); i++) {
                 assertThat((double) heard.get(i).sample()).as("%s note %d onset sample", instrument, i).isCloseTo(expected.get(i)[0], within(1.0));
-                assertThat(heard.get(i).level() / loudestLevel).as("%s note %d loudness relative to its loudest", instrument, i)
-                        .isCloseTo(expected.get(i)[1] / loudestAmp, within(0.1 * expected.get(i)[1] / loudestAmp));
+                assertThat(perAmp[i] / median).as("%s note %d loudness for its velocity, relative to the instrument's median", instrument, i)
+                        .isCloseTo(1.0, within(0.15));
             }
         }
     }
