@@ -1,5 +1,7 @@
 package io.lockstep.pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +29,9 @@ class PatternBenchmark {
     void toggleSizeAndApplyCostOnALongHistory() throws Exception {
         try (PatternDocument room = PatternDocument.newRoom();
              PatternDocument remote = PatternDocument.load(room.save())) {
-            System.out.printf("one toggle change: %d bytes%n", room.edit(new Edit.ToggleStep("kick", 1)).changes().length);
+            byte[] toggle = room.edit(new Edit.ToggleStep("kick", 1)).changes();
+            System.out.printf("one toggle change: %d bytes%n", toggle.length);
+            remote.applyChanges(toggle); // without it every later change would wait for this one, never applied
             Random random = new Random(7);
             List<String> ids = room.pattern().tracks().stream().map(Track::id).toList();
             long t0 = System.nanoTime();
@@ -69,6 +73,7 @@ class PatternBenchmark {
                 System.out.printf("applyChanges (validate + delta) on a %d-change history: %.1f us per change in "
                         + "memory, %.1f us loaded from saved bytes%n", HISTORY, inMemory / 1e3 / REMOTE,
                         fromBytes / 1e3 / REMOTE);
+                assertThat(loaded.heads()).isEqualTo(room.heads());
             }
             System.out.printf("saved size after %d changes: %d bytes%n", HISTORY + REMOTE, remote.save().length);
 
@@ -128,6 +133,7 @@ class PatternBenchmark {
                 System.out.printf("applyChanges from %d members seeing each other one round late, on a %d-change "
                         + "history: %.1f us per change in memory, %.1f us loaded from saved bytes%n", MEMBERS,
                         applied, inMemory / 1e3 / measured, fromBytes / 1e3 / measured);
+                assertThat(loaded.heads()).isEqualTo(room.heads());
             }
             members.forEach(RawReplica::close);
         }
