@@ -206,6 +206,19 @@ class PatternDocumentTest {
     }
 
     @Test
+    void heldChangesAreSavedWithTheDocument() throws PatternException {
+        try (PatternDocument replica = PatternDocument.load(room.save())) {
+            Delta first = replica.edit(new Edit.ToggleStep("kick", 3));
+            Delta second = replica.edit(new Edit.SetVelocity("kick", 3, 9));
+            room.applyChanges(second.changes());
+            try (PatternDocument reloaded = PatternDocument.load(room.save())) {
+                reloaded.applyChanges(first.changes());
+                assertThat(reloaded.heads()).isEqualTo(replica.heads());
+            }
+        }
+    }
+
+    @Test
     void aConcurrentChangeIsForwardedAsItCame() throws PatternException {
         try (PatternDocument stale = PatternDocument.load(room.save())) {
             room.edit(new Edit.ToggleStep("hat", 1));
