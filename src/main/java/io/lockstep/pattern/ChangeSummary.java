@@ -45,7 +45,7 @@ record ChangeSummary(byte[] hash, List<byte[]> deps, Set<String> objects) {
      * The objects every change in {@code chunks} writes to; empty if any chunk cannot be decoded (or is a whole
      * document), meaning anything may have changed.
      */
-    static Optional<Set<String>> objects(List<ChangeChunks.Chunk> chunks) {
+    static Optional<Set<String>> objectsOf(List<ChangeChunks.Chunk> chunks) {
         Set<String> objects = new HashSet<>();
         for (ChangeChunks.Chunk chunk : chunks) {
             Optional<ChangeSummary> summary = of(chunk);
@@ -104,7 +104,7 @@ record ChangeSummary(byte[] hash, List<byte[]> deps, Set<String> objects) {
             }
             columns.put(specs[i], in.slice(lengths[i]));
         }
-        return new ChangeSummary(hash, deps, objects(runs(columns, OBJECT_ACTOR), runs(columns, OBJECT_COUNTER),
+        return new ChangeSummary(hash, deps, targets(runs(columns, OBJECT_ACTOR), runs(columns, OBJECT_COUNTER),
                 runs(columns, ACTION), actors));
     }
 
@@ -117,7 +117,7 @@ record ChangeSummary(byte[] hash, List<byte[]> deps, Set<String> objects) {
      * Pairs the object columns row by row, run by run (a run of a million identical rows costs one step). An op with
      * no object targets the root; so does, conservatively, any op beyond the end of the object columns.
      */
-    private static Set<String> objects(Runs actorIndexes, Runs counters, Runs actions, List<String> actors) {
+    private static Set<String> targets(Runs actorIndexes, Runs counters, Runs actions, List<String> actors) {
         Set<String> objects = new HashSet<>();
         long rows = 0;
         while (actorIndexes.fill()) {

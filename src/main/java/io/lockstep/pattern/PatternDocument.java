@@ -244,7 +244,7 @@ public final class PatternDocument implements AutoCloseable {
     /** What Automerge-encoded changes wrote to; empty (anything) if they cannot be decoded, which should not happen. */
     private static Optional<Set<String>> objectsWrittenBy(byte[] changes) {
         try {
-            return ChangeSummary.objects(ChangeChunks.split(changes));
+            return ChangeSummary.objectsOf(ChangeChunks.split(changes));
         } catch (PatternException e) {
             return Optional.empty();
         }

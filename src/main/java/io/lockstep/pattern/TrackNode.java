@@ -79,7 +79,8 @@ final class TrackNode {
         for (ObjectId step : DocumentReader.stepMaps(doc, key, list)) {
             String id = step.toString();
             StepNode old = reusable.get(id);
-            steps.add(old != null && !touched.contains(id) ? old : new StepNode(step, id, DocumentReader.step(doc, step)));
+            boolean reuse = old != null && !touched.contains(id);
+            steps.add(reuse ? old : new StepNode(step, id, DocumentReader.step(doc, step)));
         }
         return steps;
     }

@@ -94,7 +94,7 @@ class ChangeSummaryTest {
         assertThat(ChangeSummary.of(new ChangeChunks.Chunk(true, hash, new byte[] {5, 1, 2}))).isEmpty();
         assertThat(ChangeSummary.of(new ChangeChunks.Chunk(true, hash, new byte[0]))).isEmpty();
         assertThat(ChangeSummary.of(new ChangeChunks.Chunk(false, hash, room.save()))).isEmpty();
-        assertThat(ChangeSummary.objects(ChangeChunks.split(room.save()))).isEmpty();
+        assertThat(ChangeSummary.objectsOf(ChangeChunks.split(room.save()))).isEmpty();
     }
 
     private ChangeSummary summarise(BiConsumer<Transaction, ObjectId> write) throws PatternException {

@@ -94,9 +94,16 @@ class IncrementalReadProperties {
             String id = ids[pick % ids.length];
             ObjectId track = RawReplica.map(tx, tracks, id);
             ObjectId steps = ((AmValue.List) tx.get(track, "steps").orElseThrow()).getId();
+            // A replica's own view may be a state the room never had: its delete of a step map the room had already
+            // replaced was a no-op there, yet left it 15 steps. So index within the list it actually sees.
+            int length = (int) tx.length(steps);
+            if (length == 0) {
+                tx.set(track, "muted", true);
+                return;
+            }
             switch (kind) {
                 case 1, 2, 3 -> {
-                    ObjectId step = RawReplica.step(tx, tracks, id, index);
+                    ObjectId step = stepAt(tx, steps, index % length);
                     tx.set(step, "on", value % 2 == 0);
                     tx.set(step, "velocity", value == 0 ? 500 : 100 + value);
                 }
@@ -109,8 +116,8 @@ class IncrementalReadProperties {
                 }
                 case 8 -> {
                     if (tx.get(track, "name").orElseThrow() instanceof AmValue.Text text) {
-                        long length = tx.text(text.getId()).orElseThrow().length();
-                        tx.spliceText(text.getId(), 0, value == 0 ? length : 0, value == 0 ? "" : "x");
+                        long chars = tx.text(text.getId()).orElseThrow().length();
+                        tx.spliceText(text.getId(), 0, value == 0 ? chars : 0, value == 0 ? "" : "x");
                     } else {
                         tx.set(track, "muted", value % 2 == 0);
                     }
@@ -119,12 +126,10 @@ class IncrementalReadProperties {
                 case 10 -> tx.delete(tracks, id);
                 case 11 -> writeSteps(tx, tx.set(track, "steps", ObjectType.LIST), value == 0 ? 15 : 16);
                 case 12 -> {
-                    if (value == 0) {
-                        tx.delete(steps, index); // 15 steps: refused
-                    } else {
-                        tx.delete(steps, index);
-                        writeStep(tx, tx.insert(steps, index, ObjectType.MAP), value);
-                        tx.set(RawReplica.step(tx, tracks, id, (index + 1) % Pattern.STEPS), "velocity", value);
+                    tx.delete(steps, index % length);
+                    if (value != 0) { // else one step fewer: refused
+                        writeStep(tx, tx.insert(steps, index % length, ObjectType.MAP), value);
+                        tx.set(stepAt(tx, steps, (index + 1) % length), "velocity", value);
                     }
                 }
                 default -> {
@@ -139,6 +144,10 @@ class IncrementalReadProperties {
                 }
             }
         };
+    }
+
+    private static ObjectId stepAt(Transaction tx, ObjectId steps, int index) {
+        return ((AmValue.Map) tx.get(steps, index).orElseThrow()).getId();
     }
 
     private static void writeTrack(Transaction tx, ObjectId map, int value) {

@@ -58,7 +58,8 @@ class PatternBenchmark {
                         changes.add(change);
                     }
                 }
-                System.out.printf("local edit on a %d-change history: %.1f us per edit%n", HISTORY, editNanos / 1e3 / edits);
+                System.out.printf("local edit on a %d-change history: %.1f us per edit%n", HISTORY,
+                        editNanos / 1e3 / edits);
                 // Interleaved so that both documents see the same machine load.
                 long inMemory = 0;
                 long fromBytes = 0;

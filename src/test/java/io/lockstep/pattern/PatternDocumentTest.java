@@ -266,7 +266,8 @@ class PatternDocumentTest {
     @Test
     void aTrackReplacedConcurrentlyIsReadFromItsNewMapAndEditsToTheOldOneVanish() throws PatternException {
         try (RawReplica replacer = new RawReplica(room); RawReplica stale = new RawReplica(room)) {
-            byte[] replace = replacer.change((tx, tracks) -> writeTrack(tx, tx.set(tracks, "kick", ObjectType.MAP), "New"));
+            byte[] replace = replacer.change((tx, tracks) ->
+                    writeTrack(tx, tx.set(tracks, "kick", ObjectType.MAP), "New"));
             byte[] oldEdit = stale.change((tx, tracks) -> tx.set(RawReplica.step(tx, tracks, "kick", 1), "on", true));
             room.applyChanges(replace);
             Delta delta = room.applyChanges(oldEdit);
