@@ -11,10 +11,15 @@ import java.util.zip.Inflater;
 
 /**
  * Splits an encoded-changes payload into Automerge chunks (magic, 4-byte checksum, type, LEB128 length, body) and
- * verifies each checksum. Needed only when applying a payload moved no heads: Automerge ignores garbage silently,
- * so this tells garbage apart from changes it already has or has queued for missing dependencies.
+ * verifies each checksum. Automerge ignores garbage silently, so when applying a payload moved no heads this tells
+ * garbage apart from changes it already has or has queued for missing dependencies; when it did, the chunks say
+ * which objects the changes wrote to (ChangeSummary).
  */
 final class ChangeChunks {
+
+    /** One chunk: whether it is a change (else a whole document), its hash, and its body, inflated if compressed. */
+    record Chunk(boolean change, byte[] hash, byte[] body) {
+    }
 
     private static final byte[] MAGIC = {(byte) 0x85, 0x6f, 0x4a, (byte) 0x83};
     private static final int DOCUMENT = 0;
@@ -27,7 +32,12 @@ final class ChangeChunks {
 
     /** The hashes of the changes in the payload (whole-document chunks carry none); throws if it is not well formed. */
     static List<byte[]> changeHashes(byte[] payload) throws PatternException {
-        List<byte[]> hashes = new ArrayList<>();
+        return split(payload).stream().filter(Chunk::change).map(Chunk::hash).toList();
+    }
+
+    /** The payload's chunks, in order; throws BAD_CHANGE if it is not well formed. */
+    static List<Chunk> split(byte[] payload) throws PatternException {
+        List<Chunk> chunks = new ArrayList<>();
         int pos = 0;
         if (payload.length == 0) {
             throw bad("empty payload");
@@ -56,20 +66,19 @@ final class ChangeChunks {
                 throw bad("truncated chunk at byte " + pos);
             }
             byte[] body = Arrays.copyOfRange(payload, cursor, cursor + (int) length);
-            byte[] hash = switch (type) {
-                case DOCUMENT, CHANGE -> hash(type, body);
-                case COMPRESSED_CHANGE -> hash(CHANGE, inflate(body));
-                default -> throw bad("unknown chunk type " + type);
-            };
+            if (type == COMPRESSED_CHANGE) {
+                body = inflate(body);
+            } else if (type != DOCUMENT && type != CHANGE) {
+                throw bad("unknown chunk type " + type);
+            }
+            byte[] hash = hash(type == DOCUMENT ? DOCUMENT : CHANGE, body);
             if (!Arrays.equals(hash, 0, 4, checksum, 0, 4)) {
                 throw bad("checksum mismatch at byte " + pos);
             }
-            if (type != DOCUMENT) {
-                hashes.add(hash);
-            }
+            chunks.add(new Chunk(type != DOCUMENT, hash, body));
             pos = cursor + (int) length;
         }
-        return hashes;
+        return chunks;
     }
 
     private static byte[] hash(int type, byte[] body) {

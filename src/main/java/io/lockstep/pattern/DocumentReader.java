@@ -14,44 +14,48 @@ import org.automerge.ObjectId;
 import org.automerge.Read;
 
 /**
- * Reads the pattern out of an Automerge document and checks it against the schema (docs/pattern-schema.md).
- * Lenient where other writers differ: integers may be Int, UInt or integral F64; strings may be scalars or Text.
+ * Reads the parts of the pattern out of an Automerge document and checks them against the schema
+ * (docs/pattern-schema.md); PatternTree decides which parts to read. Each map is read with one mapEntries call:
+ * a call into the binding costs microseconds however little it returns. Lenient where other writers differ:
+ * integers may be Int, UInt or integral F64; strings may be scalars or Text.
  */
 final class DocumentReader {
 
     static final int SCHEMA_VERSION = 1;
 
+    /** A track's own fields; its steps list is read separately so that unchanged steps need not be. */
+    record TrackFields(String name, String instrument, TrackKind kind, double volume, boolean muted, double position,
+                       ObjectId steps, List<ObjectId> texts) {
+    }
+
     private DocumentReader() {
     }
 
-    static Layout layout(Read doc) throws PatternException {
+    /** The root's tracks map, once the schema version is checked. */
+    static ObjectId tracks(Read doc) throws PatternException {
         long schema = integer(doc.get(ObjectId.ROOT, "schema"), "schema");
         check(schema == SCHEMA_VERSION, "unsupported schema " + schema);
-        ObjectId tracks = map(doc.get(ObjectId.ROOT, "tracks"), "tracks");
-        Map<String, Placed> placed = new LinkedHashMap<>();
-        for (MapEntry entry : doc.mapEntries(tracks).orElseThrow()) {
-            placed.put(entry.getKey(), track(doc, entry.getKey(), entry.getValue()));
+        return map(doc.get(ObjectId.ROOT, "tracks"), "tracks");
+    }
+
+    /** The track maps by id, in the document's key order. */
+    static Map<String, ObjectId> trackMaps(Read doc, ObjectId tracks) throws PatternException {
+        MapEntry[] entries = doc.mapEntries(tracks).orElseThrow();
+        check(entries.length <= TrackRules.MAX_TRACKS, "more than 16 tracks");
+        Map<String, ObjectId> maps = new LinkedHashMap<>();
+        for (MapEntry entry : entries) {
+            check(TrackRules.validId(entry.getKey()), "bad track id " + entry.getKey());
+            maps.put(entry.getKey(), map(Optional.of(entry.getValue()), "track " + entry.getKey()));
         }
-        check(placed.size() <= TrackRules.MAX_TRACKS, "more than 16 tracks");
-        return new Layout(placed);
+        return maps;
     }
 
-    private static Step step(Read doc, ObjectId step) throws PatternException {
-        Map<String, AmValue> fields = fields(doc, step);
-        check(fields.get("on") instanceof AmValue.Bool, "step.on must be a boolean");
-        long velocity = integer(fields, "velocity");
-        long note = integer(fields, "note");
-        check(velocity >= Step.MIN_VELOCITY && velocity <= Step.MAX_VELOCITY, "velocity " + velocity + " out of 1-127");
-        check(note >= 0 && note <= Step.MAX_NOTE, "note " + note + " out of 0-127");
-        return new Step(((AmValue.Bool) fields.get("on")).getValue(), (int) velocity, (int) note);
-    }
-
-    private static Placed track(Read doc, String id, AmValue value) throws PatternException {
-        check(TrackRules.validId(id), "bad track id " + id);
-        Map<String, AmValue> fields = fields(doc, map(Optional.of(value), "track " + id));
-        String name = string(doc, fields.get("name"), "name");
-        String instrument = string(doc, fields.get("instrument"), "instrument");
-        String kind = string(doc, fields.get("kind"), "kind");
+    static TrackFields track(Read doc, String id, ObjectId map) throws PatternException {
+        Map<String, AmValue> fields = fields(doc, map);
+        List<ObjectId> texts = new ArrayList<>();
+        String name = string(doc, fields.get("name"), "name", texts);
+        String instrument = string(doc, fields.get("instrument"), "instrument", texts);
+        String kind = string(doc, fields.get("kind"), "kind", texts);
         double volume = number(fields.get("volume"), "volume");
         double position = number(fields.get("position"), "position");
         check(TrackRules.validName(name), "bad name on track " + id);
@@ -60,15 +64,30 @@ final class DocumentReader {
         check(volume >= 0.0 && volume <= 1.0, "volume out of 0-1 on track " + id);
         check(fields.get("muted") instanceof AmValue.Bool, "muted must be a boolean on track " + id);
         check(fields.get("steps") instanceof AmValue.List, "steps must be a list on track " + id);
-        AmValue[] items = doc.listItems(((AmValue.List) fields.get("steps")).getId()).orElseThrow();
+        return new TrackFields(name, instrument, TrackKind.fromWire(kind), volume,
+                ((AmValue.Bool) fields.get("muted")).getValue(), position,
+                ((AmValue.List) fields.get("steps")).getId(), List.copyOf(texts));
+    }
+
+    /** The step maps of a track's steps list, which must hold exactly 16. */
+    static List<ObjectId> stepMaps(Read doc, String id, ObjectId steps) throws PatternException {
+        AmValue[] items = doc.listItems(steps).orElseThrow();
         check(items.length == Pattern.STEPS, "track " + id + " has " + items.length + " steps, not 16");
-        List<Step> steps = new ArrayList<>(Pattern.STEPS);
+        List<ObjectId> maps = new ArrayList<>(Pattern.STEPS);
         for (AmValue item : items) {
-            steps.add(step(doc, map(Optional.of(item), "step")));
+            maps.add(map(Optional.of(item), "step"));
         }
-        Track track = new Track(id, name, instrument, TrackKind.fromWire(kind), volume,
-                ((AmValue.Bool) fields.get("muted")).getValue(), steps);
-        return new Placed(track, position);
+        return maps;
+    }
+
+    static Step step(Read doc, ObjectId step) throws PatternException {
+        Map<String, AmValue> fields = fields(doc, step);
+        check(fields.get("on") instanceof AmValue.Bool, "step.on must be a boolean");
+        long velocity = integer(Optional.ofNullable(fields.get("velocity")), "velocity");
+        long note = integer(Optional.ofNullable(fields.get("note")), "note");
+        check(velocity >= Step.MIN_VELOCITY && velocity <= Step.MAX_VELOCITY, "velocity " + velocity + " out of 1-127");
+        check(note >= 0 && note <= Step.MAX_NOTE, "note " + note + " out of 0-127");
+        return new Step(((AmValue.Bool) fields.get("on")).getValue(), (int) velocity, (int) note);
     }
 
     private static Map<String, AmValue> fields(Read doc, ObjectId map) {
@@ -84,16 +103,16 @@ final class DocumentReader {
         return ((AmValue.Map) value.get()).getId();
     }
 
-    private static String string(Read doc, AmValue value, String what) throws PatternException {
+    /** A scalar string, or a Text object's content (its id goes to {@code texts}: edits to it change the track). */
+    private static String string(Read doc, AmValue value, String what, List<ObjectId> texts) throws PatternException {
         return switch (value) {
             case AmValue.Str s -> s.getValue();
-            case AmValue.Text t -> doc.text(t.getId()).orElseThrow();
+            case AmValue.Text t -> {
+                texts.add(t.getId());
+                yield doc.text(t.getId()).orElseThrow();
+            }
             case null, default -> throw violation(what + " must be a string");
         };
-    }
-
-    private static long integer(Map<String, AmValue> fields, String what) throws PatternException {
-        return integer(Optional.ofNullable(fields.get(what)), what);
     }
 
     private static long integer(Optional<AmValue> value, String what) throws PatternException {

@@ -1,15 +1,15 @@
 package io.lockstep.pattern;
 
 import java.util.Objects;
-import org.automerge.AmValue;
 import org.automerge.ObjectId;
 import org.automerge.ObjectType;
 import org.automerge.Transaction;
 
 /**
- * Writes the difference between two layouts into a transaction: only fields whose value changes are written, so
- * concurrent edits to other fields survive. Integers are written as Int, volume and position as F64, strings as
- * scalar strings (an existing Text name is replaced by a scalar).
+ * Writes the difference between the document's layout and a new one into a transaction: only fields whose value
+ * changes are written, so concurrent edits to other fields survive. The objects to write to come from the tree,
+ * not from lookups in the document. Integers are written as Int, volume and position as F64, strings as scalar
+ * strings (an existing Text name is replaced by a scalar).
  */
 final class DocumentWriter {
 
@@ -22,8 +22,9 @@ final class DocumentWriter {
         tx.set(ObjectId.ROOT, "tracks", ObjectType.MAP);
     }
 
-    static void write(Transaction tx, Layout before, Layout after) {
-        ObjectId tracks = ((AmValue.Map) tx.get(ObjectId.ROOT, "tracks").orElseThrow()).getId();
+    static void write(Transaction tx, PatternTree tree, Layout after) {
+        Layout before = tree.layout();
+        ObjectId tracks = tree.tracks();
         for (String id : before.tracks().keySet()) {
             if (!after.tracks().containsKey(id)) {
                 tx.delete(tracks, id);
@@ -34,7 +35,7 @@ final class DocumentWriter {
             if (old == null) {
                 add(tx, tracks, placed);
             } else if (!old.equals(placed)) {
-                update(tx, ((AmValue.Map) tx.get(tracks, placed.id()).orElseThrow()).getId(), old, placed);
+                update(tx, tree.node(placed.id()), old, placed);
             }
         }
     }
@@ -57,7 +58,8 @@ final class DocumentWriter {
         }
     }
 
-    private static void update(Transaction tx, ObjectId map, Placed old, Placed now) {
+    private static void update(Transaction tx, TrackNode node, Placed old, Placed now) {
+        ObjectId map = node.map();
         Track a = old.track();
         Track b = now.track();
         if (!a.name().equals(b.name())) {
@@ -75,17 +77,13 @@ final class DocumentWriter {
         if (Double.compare(old.position(), now.position()) != 0) {
             tx.set(map, "position", now.position());
         }
-        if (a.steps().equals(b.steps())) {
-            return;
-        }
-        ObjectId steps = ((AmValue.List) tx.get(map, "steps").orElseThrow()).getId();
         for (int i = 0; i < Pattern.STEPS; i++) {
             Step x = a.step(i);
             Step y = b.step(i);
             if (Objects.equals(x, y)) {
                 continue;
             }
-            ObjectId step = ((AmValue.Map) tx.get(steps, i).orElseThrow()).getId();
+            ObjectId step = node.stepMap(i);
             if (x.on() != y.on()) {
                 tx.set(step, "on", y.on());
             }

@@ -23,26 +23,34 @@ import org.automerge.Transaction;
  * A room's pattern as an Automerge document (schema in docs/pattern-schema.md).
  * Not thread-safe and holds native memory: exactly one owner uses it at a time and closes it when done.
  *
- * <p>Remote changes are applied in place, then the pattern is re-read and validated; the hot path never saves or
- * forks. A rejected payload is rolled back by forking at the heads from before it (same actor), which costs time
- * proportional to the history but happens only for bad payloads. Patch logs are not used: automerge-java 0.0.7
- * aborts the JVM when a patch flags a conflict (PatchAction.FlagConflict does not extend PatchAction), which two
- * members writing the same field concurrently trigger.
+ * <p>Remote changes are applied in place, then the objects they wrote to are re-read and validated (PatternTree);
+ * the hot path never saves or forks. A rejected payload is rolled back by forking at the heads from before it (same
+ * actor), which costs time proportional to the history but happens only for bad payloads. Patch logs are not used:
+ * automerge-java 0.0.7 aborts the JVM when a patch flags a conflict (PatchAction.FlagConflict does not extend
+ * PatchAction), which two members writing the same field concurrently trigger.
+ *
+ * <p>The changes a payload applied are, when they can be, the payload itself (ChangeSummary.isExactly) rather than
+ * encodeChangesSince: whenever the document's heads are concurrent, which is most of the time in a busy room, that
+ * call walks the whole history (milliseconds at 10k changes).
  */
 public final class PatternDocument implements AutoCloseable {
 
     private static final String DEFAULT_KIT = "default-kit.automerge";
+    private static final byte[] NO_CHANGES = new byte[0];
 
     private Document doc;
-    private Layout layout;
+    /** Cached because every change needs them and only this class changes the document. */
+    private ChangeHash[] heads;
+    private PatternTree tree;
     private Pattern pattern;
     private final List<AutomergeSyncSession> sessions = new ArrayList<>();
     private boolean closed;
 
-    private PatternDocument(Document doc, Layout layout) {
+    private PatternDocument(Document doc, PatternTree tree) {
         this.doc = doc;
-        this.layout = layout;
-        this.pattern = layout.pattern();
+        this.heads = doc.getHeads();
+        this.tree = tree;
+        this.pattern = tree.layout().pattern();
     }
 
     /** A new room's document: the default kit, grown from the shared initial document bytes, with a fresh actor. */
@@ -68,7 +76,7 @@ public final class PatternDocument implements AutoCloseable {
             throw new PatternException(BAD_DOCUMENT, "not an Automerge document: " + e.getMessage());
         }
         try {
-            return new PatternDocument(doc, DocumentReader.layout(doc));
+            return new PatternDocument(doc, PatternTree.read(doc));
         } catch (PatternException e) {
             doc.free();
             throw new PatternException(BAD_DOCUMENT, "not a Lockstep pattern: " + e.getMessage());
@@ -87,7 +95,8 @@ public final class PatternDocument implements AutoCloseable {
 
     /** Current heads as lowercase hex change hashes. */
     public List<String> heads() {
-        return HexHash.format(open().getHeads());
+        open();
+        return HexHash.format(heads);
     }
 
     /**
@@ -96,16 +105,21 @@ public final class PatternDocument implements AutoCloseable {
      */
     public Delta edit(Edit edit) throws PatternException {
         Document d = open();
-        Layout next = Edits.apply(layout, edit);
-        if (next.equals(layout)) {
+        Layout next = Edits.apply(tree.layout(), edit);
+        if (next.equals(tree.layout())) {
             return Delta.none(pattern);
         }
-        ChangeHash[] before = d.getHeads();
+        Optional<ChangeHash> head;
         try (Transaction tx = d.startTransaction()) {
-            DocumentWriter.write(tx, layout, next);
-            tx.commit();
+            DocumentWriter.write(tx, tree, next);
+            head = tx.commit();
         }
-        return advance(next, d.encodeChangesSince(before));
+        if (head.isEmpty()) { // Automerge skipped every write as setting a value the field already had
+            return Delta.none(pattern);
+        }
+        // A local change depends on all heads, so it is the only head now; encodeChangesSince is quick here.
+        byte[] change = d.encodeChangesSince(heads);
+        return advance(new ChangeHash[] {head.get()}, change, objectsWrittenBy(change));
     }
 
     /**
@@ -118,7 +132,7 @@ public final class PatternDocument implements AutoCloseable {
         Document d = open();
         Optional<Delta> delta;
         try {
-            delta = integrate(() -> d.applyEncodedChanges(changes));
+            delta = integrate(() -> d.applyEncodedChanges(changes), changes, onlyChange(changes));
         } catch (RuntimeException e) {
             throw new PatternException(BAD_CHANGE, "Automerge refused the changes: " + e.getMessage());
         }
@@ -164,7 +178,7 @@ public final class PatternDocument implements AutoCloseable {
     Delta receiveSyncMessage(SyncState state, byte[] message) throws PatternException {
         Document d = open();
         try {
-            return integrate(() -> d.receiveSyncMessage(state, message))
+            return integrate(() -> d.receiveSyncMessage(state, message), NO_CHANGES, Optional.empty())
                     .orElseGet(() -> Delta.none(pattern));
         } catch (RuntimeException e) {
             throw new PatternException(BAD_SYNC, "not a sync message: " + e.getMessage());
@@ -181,10 +195,12 @@ public final class PatternDocument implements AutoCloseable {
 
     /**
      * Applies remote changes and validates the result. Empty if no change was applied; on a schema violation (or a
-     * failure after changes went in) the document is restored and the error rethrown.
+     * failure after changes went in) the document is restored and the error rethrown. {@code single} is the
+     * payload's change when it holds exactly one: if that is all that was applied, the payload is the delta.
      */
-    private Optional<Delta> integrate(Runnable apply) throws PatternException {
-        ChangeHash[] before = doc.getHeads();
+    private Optional<Delta> integrate(Runnable apply, byte[] payload, Optional<ChangeSummary> single)
+            throws PatternException {
+        ChangeHash[] before = heads;
         try {
             apply.run();
         } catch (RuntimeException e) {
@@ -193,32 +209,64 @@ public final class PatternDocument implements AutoCloseable {
             }
             throw e;
         }
-        if (Arrays.equals(before, doc.getHeads())) {
+        ChangeHash[] after = doc.getHeads();
+        if (Arrays.equals(before, after)) {
             return Optional.empty();
         }
-        Layout next;
-        try {
-            next = DocumentReader.layout(doc);
-        } catch (PatternException e) {
-            rollback(before);
-            throw e;
+        if (single.isPresent() && single.get().isExactly(before, after)) {
+            return Optional.of(advance(after, payload, Optional.of(single.get().objects())));
         }
-        return Optional.of(advance(next, doc.encodeChangesSince(before)));
+        byte[] applied = doc.encodeChangesSince(before);
+        return Optional.of(advance(after, applied, objectsWrittenBy(applied)));
     }
 
-    private Delta advance(Layout next, byte[] changes) {
+    /**
+     * Re-reads what the changes just made touched; on a schema violation restores the document to the heads from
+     * before them and rethrows.
+     */
+    private Delta advance(ChangeHash[] after, byte[] changes, Optional<Set<String>> touched) throws PatternException {
+        PatternTree next;
+        try {
+            next = tree.refresh(doc, touched);
+        } catch (PatternException e) {
+            rollback(heads);
+            throw e;
+        }
         Pattern before = pattern;
-        Set<String> moved = layout.repositioned(next);
-        layout = next;
-        pattern = next.pattern();
+        Set<String> moved = tree.layout().repositioned(next.layout());
+        heads = after;
+        if (next != tree) {
+            tree = next;
+            pattern = next.layout().pattern();
+        }
         return new Delta(changes, before, pattern, moved);
     }
 
+    /** What Automerge-encoded changes wrote to; empty (anything) if they cannot be decoded, which should not happen. */
+    private static Optional<Set<String>> objectsWrittenBy(byte[] changes) {
+        try {
+            return ChangeSummary.objectsOf(ChangeChunks.split(changes));
+        } catch (PatternException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The payload's change if it holds exactly one (and nothing else); empty for anything else, garbage included. */
+    private static Optional<ChangeSummary> onlyChange(byte[] payload) {
+        try {
+            List<ChangeChunks.Chunk> chunks = ChangeChunks.split(payload);
+            return chunks.size() == 1 ? ChangeSummary.of(chunks.getFirst()) : Optional.empty();
+        } catch (PatternException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Restores the document to {@code heads}; sync sessions restart since their peer state may name lost changes. */
-    private void rollback(ChangeHash[] heads) {
-        Document restored = doc.fork(heads, doc.getActorId());
+    private void rollback(ChangeHash[] to) {
+        Document restored = doc.fork(to, doc.getActorId());
         doc.free();
         doc = restored;
+        heads = to;
         sessions.forEach(AutomergeSyncSession::restart);
     }
 

@@ -56,7 +56,7 @@ class DefaultKitGenerator {
         Document doc = new Document();
         try (Transaction tx = doc.startTransaction()) {
             DocumentWriter.writeRoot(tx);
-            DocumentWriter.write(tx, new Layout(Map.of()), kit());
+            DocumentWriter.write(tx, PatternTree.read(tx), kit());
             tx.commit();
         }
         Files.write(RESOURCE, doc.save());

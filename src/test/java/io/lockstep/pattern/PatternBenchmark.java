@@ -1,10 +1,13 @@
 package io.lockstep.pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.automerge.ObjectId;
 import org.automerge.ObjectType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,12 +22,16 @@ class PatternBenchmark {
     private static final int HISTORY = 10_000;
     private static final int REMOTE = 2_000;
     private static final int ROOMS = 100;
+    private static final int MEMBERS = 4;
+    private static final List<String> DEFAULT_KIT_IDS = List.of("kick", "snare", "hat", "bass");
 
     @Test
     void toggleSizeAndApplyCostOnALongHistory() throws Exception {
         try (PatternDocument room = PatternDocument.newRoom();
              PatternDocument remote = PatternDocument.load(room.save())) {
-            System.out.printf("one toggle change: %d bytes%n", room.edit(new Edit.ToggleStep("kick", 1)).changes().length);
+            byte[] toggle = room.edit(new Edit.ToggleStep("kick", 1)).changes();
+            System.out.printf("one toggle change: %d bytes%n", toggle.length);
+            remote.applyChanges(toggle); // without it every later change would wait for this one, never applied
             Random random = new Random(7);
             List<String> ids = room.pattern().tracks().stream().map(Track::id).toList();
             long t0 = System.nanoTime();
@@ -37,20 +44,38 @@ class PatternBenchmark {
             long t1 = System.nanoTime();
             System.out.printf("local edit + remote apply, history 0-%d: %.1f us per change%n", HISTORY,
                     (t1 - t0) / 1e3 / HISTORY);
-            List<byte[]> changes = new ArrayList<>();
-            while (changes.size() < REMOTE) {
-                byte[] change = room.edit(randomStepEdit(random, ids)).changes();
-                if (change.length > 0) {
-                    changes.add(change);
+            try (PatternDocument loaded = PatternDocument.load(remote.save())) {
+                List<byte[]> changes = new ArrayList<>();
+                long editNanos = 0;
+                int edits = 0;
+                while (changes.size() < REMOTE) {
+                    Edit edit = randomStepEdit(random, ids);
+                    long e0 = System.nanoTime();
+                    byte[] change = room.edit(edit).changes();
+                    editNanos += System.nanoTime() - e0;
+                    edits++;
+                    if (change.length > 0) {
+                        changes.add(change);
+                    }
                 }
+                System.out.printf("local edit on a %d-change history: %.1f us per edit%n", HISTORY,
+                        editNanos / 1e3 / edits);
+                // Interleaved so that both documents see the same machine load.
+                long inMemory = 0;
+                long fromBytes = 0;
+                for (byte[] change : changes) {
+                    long a0 = System.nanoTime();
+                    remote.applyChanges(change);
+                    long a1 = System.nanoTime();
+                    loaded.applyChanges(change);
+                    inMemory += a1 - a0;
+                    fromBytes += System.nanoTime() - a1;
+                }
+                System.out.printf("applyChanges (validate + delta) on a %d-change history: %.1f us per change in "
+                        + "memory, %.1f us loaded from saved bytes%n", HISTORY, inMemory / 1e3 / REMOTE,
+                        fromBytes / 1e3 / REMOTE);
+                assertThat(loaded.heads()).isEqualTo(room.heads());
             }
-            long t2 = System.nanoTime();
-            for (byte[] change : changes) {
-                remote.applyChanges(change);
-            }
-            long t3 = System.nanoTime();
-            System.out.printf("applyChanges (validate + delta) on a %d-change history: %.1f us per change%n",
-                    HISTORY, (t3 - t2) / 1e3 / REMOTE);
             System.out.printf("saved size after %d changes: %d bytes%n", HISTORY + REMOTE, remote.save().length);
 
             try (RawReplica raw = new RawReplica(remote)) {
@@ -64,6 +89,54 @@ class PatternBenchmark {
                             (t5 - t4) / 1e6);
                 }
             }
+        }
+    }
+
+    /**
+     * Members who see each other's edits one round late, as over a real network: the room's heads are concurrent
+     * most of the time, which is when Automerge's encodeChangesSince falls back to walking the whole history.
+     */
+    @Test
+    void concurrentMembersOnALongHistory() throws Exception {
+        try (PatternDocument room = PatternDocument.newRoom()) {
+            List<RawReplica> members = new ArrayList<>();
+            for (int i = 0; i < MEMBERS; i++) {
+                members.add(new RawReplica(room));
+            }
+            Random random = new Random(11);
+            List<byte[]> late = List.of();
+            int applied = 0;
+            while (applied < HISTORY) {
+                List<byte[]> round = concurrentRound(members, late, random);
+                for (byte[] change : round) {
+                    room.applyChanges(change);
+                }
+                applied += round.size();
+                late = round;
+            }
+            try (PatternDocument loaded = PatternDocument.load(room.save())) {
+                long inMemory = 0;
+                long fromBytes = 0;
+                int measured = 0;
+                while (measured < REMOTE) {
+                    List<byte[]> round = concurrentRound(members, late, random);
+                    for (byte[] change : round) {
+                        long a0 = System.nanoTime();
+                        room.applyChanges(change);
+                        long a1 = System.nanoTime();
+                        loaded.applyChanges(change);
+                        inMemory += a1 - a0;
+                        fromBytes += System.nanoTime() - a1;
+                    }
+                    measured += round.size();
+                    late = round;
+                }
+                System.out.printf("applyChanges from %d members seeing each other one round late, on a %d-change "
+                        + "history: %.1f us per change in memory, %.1f us loaded from saved bytes%n", MEMBERS,
+                        applied, inMemory / 1e3 / measured, fromBytes / 1e3 / measured);
+                assertThat(loaded.heads()).isEqualTo(room.heads());
+            }
+            members.forEach(RawReplica::close);
         }
     }
 
@@ -86,6 +159,35 @@ class PatternBenchmark {
                 (rss1 - rss0) / (double) ROOMS, ROOMS);
         rooms.forEach(PatternDocument::close);
         warm.forEach(PatternDocument::close);
+    }
+
+    /**
+     * Every member sets one step field, having received only the previous round from the others. Setting a value
+     * a field already has makes no change, so a round may hold fewer changes than members.
+     */
+    private static List<byte[]> concurrentRound(List<RawReplica> members, List<byte[]> late, Random random) {
+        List<byte[]> round = new ArrayList<>();
+        for (RawReplica member : members) {
+            for (byte[] change : late) {
+                member.doc.applyEncodedChanges(change);
+            }
+            String id = DEFAULT_KIT_IDS.get(random.nextInt(DEFAULT_KIT_IDS.size()));
+            int index = random.nextInt(Pattern.STEPS);
+            boolean on = random.nextBoolean();
+            int velocity = 1 + random.nextInt(127);
+            byte[] change = member.change((tx, tracks) -> {
+                ObjectId step = RawReplica.step(tx, tracks, id, index);
+                if (on) {
+                    tx.set(step, "on", random.nextBoolean());
+                } else {
+                    tx.set(step, "velocity", velocity);
+                }
+            });
+            if (change.length > 0) {
+                round.add(change);
+            }
+        }
+        return round;
     }
 
     private static Edit randomStepEdit(Random random, List<String> ids) {

@@ -3,7 +3,11 @@ package io.lockstep.pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.automerge.NewValue;
 import org.automerge.ObjectId;
@@ -197,6 +201,98 @@ class PatternDocumentTest {
             Delta both = room.applyChanges(first.changes());
             assertThat(both.after().track("kick").orElseThrow().step(3)).isEqualTo(new Step(true, 9, 36));
             assertThat(room.heads()).isEqualTo(replica.heads());
+            assertThat(hashes(both.changes())).isEqualTo(hashes(first.changes(), second.changes()));
+        }
+    }
+
+    @Test
+    void heldChangesAreSavedWithTheDocument() throws PatternException {
+        try (PatternDocument replica = PatternDocument.load(room.save())) {
+            Delta first = replica.edit(new Edit.ToggleStep("kick", 3));
+            Delta second = replica.edit(new Edit.SetVelocity("kick", 3, 9));
+            room.applyChanges(second.changes());
+            try (PatternDocument reloaded = PatternDocument.load(room.save())) {
+                reloaded.applyChanges(first.changes());
+                assertThat(reloaded.heads()).isEqualTo(replica.heads());
+            }
+        }
+    }
+
+    @Test
+    void aConcurrentChangeIsForwardedAsItCame() throws PatternException {
+        try (PatternDocument stale = PatternDocument.load(room.save())) {
+            room.edit(new Edit.ToggleStep("hat", 1));
+            room.edit(new Edit.ToggleStep("hat", 2));
+            Delta theirs = stale.edit(new Edit.SetVelocity("kick", 0, 5));
+            Delta applied = room.applyChanges(theirs.changes());
+            assertThat(applied.changes()).isEqualTo(theirs.changes());
+            assertThat(room.heads()).hasSize(2);
+            assertThat(applied.after().track("kick").orElseThrow().step(0).velocity()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void aPayloadRepeatingAKnownChangeForwardsOnlyTheNewOne() throws PatternException {
+        try (PatternDocument replica = PatternDocument.load(room.save())) {
+            Delta first = replica.edit(new Edit.ToggleStep("kick", 3));
+            Delta second = replica.edit(new Edit.ToggleStep("kick", 5));
+            room.applyChanges(first.changes());
+            Delta applied = room.applyChanges(concat(first.changes(), second.changes()));
+            assertThat(applied.changes()).isEqualTo(second.changes());
+        }
+    }
+
+    @Test
+    void aTextNameEditedInPlaceIsReadAgain() throws PatternException {
+        try (RawReplica raw = new RawReplica(room)) {
+            room.applyChanges(raw.change((tx, tracks) ->
+                    tx.spliceText(tx.set(RawReplica.map(tx, tracks, "hat"), "name", ObjectType.TEXT), 0, 0, "Hat")));
+            Delta renamed = room.applyChanges(raw.change((tx, tracks) -> {
+                ObjectId name = ((org.automerge.AmValue.Text) tx.get(RawReplica.map(tx, tracks, "hat"), "name")
+                        .orElseThrow()).getId();
+                tx.spliceText(name, 3, 0, "s");
+            }));
+            assertThat(renamed.after().track("hat").orElseThrow().name()).isEqualTo("Hats");
+            try (RawReplica emptied = new RawReplica(room)) {
+                assertRejected(emptied.change((tx, tracks) -> {
+                    ObjectId name = ((org.automerge.AmValue.Text) tx.get(RawReplica.map(tx, tracks, "hat"), "name")
+                            .orElseThrow()).getId();
+                    tx.spliceText(name, 0, 4, "");
+                }), PatternException.SCHEMA_VIOLATION);
+            }
+        }
+    }
+
+    @Test
+    void aTrackReplacedConcurrentlyIsReadFromItsNewMapAndEditsToTheOldOneVanish() throws PatternException {
+        try (RawReplica replacer = new RawReplica(room); RawReplica stale = new RawReplica(room)) {
+            byte[] replace = replacer.change((tx, tracks) ->
+                    writeTrack(tx, tx.set(tracks, "kick", ObjectType.MAP), "New"));
+            byte[] oldEdit = stale.change((tx, tracks) -> tx.set(RawReplica.step(tx, tracks, "kick", 1), "on", true));
+            room.applyChanges(replace);
+            Delta delta = room.applyChanges(oldEdit);
+            Track kick = delta.after().track("kick").orElseThrow();
+            assertThat(kick.name()).isEqualTo("New");
+            assertThat(kick.step(1).on()).isFalse();
+            Delta next = room.applyChanges(replacer.change((tx, tracks) ->
+                    tx.set(RawReplica.step(tx, tracks, "kick", 2), "on", true)));
+            assertThat(next.after().track("kick").orElseThrow().step(2).on()).isTrue();
+            assertReadsAsAFreshLoad();
+        }
+    }
+
+    @Test
+    void whenTheWinnerOfConcurrentReplacementsIsDeletedTheLoserIsRead() throws PatternException {
+        try (RawReplica a = new RawReplica(room); RawReplica b = new RawReplica(room);
+             RawReplica deleter = new RawReplica(room)) {
+            byte[] fromA = a.change((tx, tracks) -> writeTrack(tx, tx.set(tracks, "kick", ObjectType.MAP), "A"));
+            byte[] fromB = b.change((tx, tracks) -> writeTrack(tx, tx.set(tracks, "kick", ObjectType.MAP), "B"));
+            room.applyChanges(fromA);
+            String winner = room.applyChanges(fromB).after().track("kick").orElseThrow().name();
+            deleter.doc.applyEncodedChanges(winner.equals("A") ? fromA : fromB);
+            Delta delta = room.applyChanges(deleter.change((tx, tracks) -> tx.delete(tracks, "kick")));
+            assertThat(delta.after().track("kick").orElseThrow().name()).isEqualTo(winner.equals("A") ? "B" : "A");
+            assertReadsAsAFreshLoad();
         }
     }
 
@@ -326,6 +422,42 @@ class PatternDocumentTest {
         assertThat(room.heads()).isEqualTo(heads);
         assertThat(room.pattern()).isEqualTo(before);
         assertThat(room.save()).isEqualTo(saved);
+    }
+
+    private void assertReadsAsAFreshLoad() throws PatternException {
+        try (PatternDocument reloaded = PatternDocument.load(room.save())) {
+            assertThat(room.pattern()).isEqualTo(reloaded.pattern());
+        }
+    }
+
+    private static void writeTrack(Transaction tx, ObjectId map, String name) {
+        tx.set(map, "name", name);
+        tx.set(map, "instrument", "kick");
+        tx.set(map, "kind", "drum");
+        tx.set(map, "volume", 1.0);
+        tx.set(map, "muted", false);
+        tx.set(map, "position", 0.0);
+        ObjectId steps = tx.set(map, "steps", ObjectType.LIST);
+        for (int i = 0; i < Pattern.STEPS; i++) {
+            ObjectId step = tx.insert(steps, i, ObjectType.MAP);
+            tx.set(step, "on", false);
+            tx.set(step, "velocity", 100);
+            tx.set(step, "note", 36);
+        }
+    }
+
+    private static Set<String> hashes(byte[]... payloads) throws PatternException {
+        Set<String> hashes = new HashSet<>();
+        for (byte[] payload : payloads) {
+            ChangeChunks.changeHashes(payload).forEach(h -> hashes.add(HexFormat.of().formatHex(h)));
+        }
+        return hashes;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     private static Track renamedId(Track track, String id) {
