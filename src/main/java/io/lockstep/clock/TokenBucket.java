@@ -19,14 +19,19 @@ public final class TokenBucket {
 
     /** Takes a token for an event at {@code nowMicros}; false means the event is over the limit. */
     public synchronized boolean take(long nowMicros) {
-        if (updated != Long.MIN_VALUE) {
-            tokens = Math.min(capacity, tokens + Math.max(0, nowMicros - updated) * perMicro);
-        }
-        updated = Math.max(updated, nowMicros);
-        if (tokens < 1) {
+        if (!hasToken(nowMicros)) {
             return false;
         }
         tokens--;
         return true;
+    }
+
+    /** Whether an event at {@code nowMicros} would be within the limit, taking nothing. */
+    public synchronized boolean hasToken(long nowMicros) {
+        if (updated != Long.MIN_VALUE) {
+            tokens = Math.min(capacity, tokens + Math.max(0, nowMicros - updated) * perMicro);
+        }
+        updated = Math.max(updated, nowMicros);
+        return tokens >= 1;
     }
 }

@@ -5,6 +5,7 @@ import io.lockstep.clock.PingLimiter;
 import io.lockstep.clock.TimeSource;
 import io.lockstep.clock.TokenBucket;
 import io.lockstep.pattern.Pattern;
+import io.lockstep.pattern.PatternException;
 import io.lockstep.room.Joined;
 import io.lockstep.room.Room;
 import io.lockstep.room.RoomException;
@@ -41,6 +42,8 @@ final class Connection implements RoomListener {
     private final TokenBucket frames;
     private final PingLimiter pings = new PingLimiter();
     private final TokenBucket limitErrors = new TokenBucket(1, 1);
+    /** Refusing a schema-breaking change means rolling the document back, which is costly: few are allowed. */
+    private final TokenBucket refusedPayloads = new TokenBucket(5, 0.2);
     private volatile Room room;
     private volatile String memberId;
 
@@ -117,6 +120,21 @@ final class Connection implements RoomListener {
 
     void onBinary(Frame frame) throws Refusal {
         Room r = joinedRoom();
+        long now = clock.nowMicros();
+        if (!refusedPayloads.hasToken(now)) {
+            throw new ProtocolException("RATE_LIMITED", "too many schema-breaking changes; wait before sending more");
+        }
+        try {
+            apply(r, frame);
+        } catch (PatternException e) {
+            if (PatternException.SCHEMA_VIOLATION.equals(e.code())) {
+                refusedPayloads.take(now);
+            }
+            throw e;
+        }
+    }
+
+    private void apply(Room r, Frame frame) throws Refusal {
         switch (frame.kind()) {
             case CHANGES -> send(new ServerMessage.Ack(frame.seq(), r.applyChanges(memberId, frame.payload())));
             case SYNC -> {

@@ -24,6 +24,11 @@ final class Replica implements AutoCloseable {
         this.doc = Document.load(saved);
     }
 
+    /** An independent copy with the same history, for changes this replica should not keep. */
+    Replica copy() {
+        return new Replica(doc.save());
+    }
+
     /** Sets {@code tracks[trackId].steps[step].on} and returns the encoded change. */
     byte[] setOn(String trackId, int step, boolean on) {
         return change(tx -> tx.set(stepObject(trackId, step), "on", on));

@@ -371,4 +371,23 @@ class SyncProtocolTest {
         assertThat(error.path("code").asString()).isEqualTo("BAD_FRAME");
         assertThat(error.path("seq").asLong()).isEqualTo(5);
     }
+
+    @Test
+    void aClientThatKeepsSendingRefusedChangesIsHeldOffWithoutCostingTheRoom() throws Exception {
+        Member ana = create("Ana");
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            try (Replica scratch = ana.replica().copy()) {
+                ana.socket().sendBinary(CHANGES, 100 + i, scratch.setStepField("kick", 0, "velocity", 500 + i));
+            }
+            codes.add(ana.socket().next("ERROR").path("code").asString());
+        }
+        assertThat(codes.subList(0, 5)).containsOnly("SCHEMA_VIOLATION");
+        assertThat(codes.subList(5, 8)).containsOnly("RATE_LIMITED");
+        Member ben = join(ana.room(), "Ben");
+        ana.socket().next("ROOM");
+        ben.socket().sendBinary(CHANGES, 1, ben.replica().setOn("kick", 1, !ben.replica().isOn("kick", 1)));
+        assertThat(ben.socket().next("ACK").path("seq").asLong()).as("others are not held off").isEqualTo(1);
+        ana.replica().apply(ana.socket().nextBinary(CHANGES));
+    }
 }
