@@ -40,6 +40,8 @@ final class Connection implements RoomListener {
     private final RoomService rooms;
     private final TimeSource clock;
     private final TokenBucket frames;
+    final PartialMessage text;
+    final PartialMessage binary;
     private final PingLimiter pings = new PingLimiter();
     private final TokenBucket limitErrors = new TokenBucket(1, 1);
     /** Refusing a schema-breaking change means rolling the document back, which is costly: few are allowed. */
@@ -53,6 +55,8 @@ final class Connection implements RoomListener {
         this.rooms = rooms;
         this.clock = clock;
         this.frames = new TokenBucket(limits.frameBurst(), limits.framesPerSecond());
+        this.text = new PartialMessage(limits.maxTextBytes(), "text");
+        this.binary = new PartialMessage(limits.maxBinaryBytes(), "binary");
     }
 
     /** Admits a frame under the per-connection rate limit; a flood gets at most one RATE_LIMITED error a second. */

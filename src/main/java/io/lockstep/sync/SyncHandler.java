@@ -14,6 +14,10 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
 /**
  * The WebSocket endpoint: checks size and rate, decodes, hands the message to the socket's Connection, and turns
  * every failure into an ERROR for the sender alone. Nothing a client sends can take the server down.
@@ -38,13 +42,16 @@ final class SyncHandler extends AbstractWebSocketHandler {
         this.limits = limits;
     }
 
+    /** Parts are put together here, within our own limits, so the container never buffers a whole large frame. */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        // Frames up to the hard limit are buffered, so oversized ones get a clear FRAME_TOO_LARGE rather than a close.
-        session.setTextMessageSizeLimit(limits.hardLimitBytes());
-        session.setBinaryMessageSizeLimit(limits.hardLimitBytes());
         // A slow reader must not stall the room: its frames queue up to the limit, then its socket is dropped.
-        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, limits.hardLimitBytes() * 4);
+        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, limits.sendBufferBytes());
         session.getAttributes().put(CONNECTION, new Connection(safe, json, rooms, clock, limits));
     }
 
@@ -54,13 +61,11 @@ final class SyncHandler extends AbstractWebSocketHandler {
         Connection connection = connection(session);
         String ref = null;
         try {
-            if (message.getPayloadLength() > limits.maxTextBytes()) {
-                throw new ProtocolException("FRAME_TOO_LARGE", "text frames are limited to " + limits.maxTextBytes() + " bytes");
-            }
-            if (!connection.admit(null)) {
+            Optional<ByteBuffer> whole = connection.text.add(StandardCharsets.UTF_8.encode(message.getPayload()), message.isLast());
+            if (whole.isEmpty() || !connection.admit(null)) {
                 return;
             }
-            JsonNode node = reader.parse(message.getPayload());
+            JsonNode node = reader.parse(StandardCharsets.UTF_8.decode(whole.get()).toString());
             ref = reader.type(node);
             connection.onText(reader.read(ref, node), received);
         } catch (Refusal e) {
@@ -76,14 +81,12 @@ final class SyncHandler extends AbstractWebSocketHandler {
         Connection connection = connection(session);
         Long seq = null;
         try {
-            if (message.getPayloadLength() > limits.maxBinaryBytes()) {
-                throw new ProtocolException("FRAME_TOO_LARGE", "binary frames are limited to " + limits.maxBinaryBytes() + " bytes");
-            }
-            if (!connection.admit("BINARY")) {
+            Optional<ByteBuffer> whole = connection.binary.add(message.getPayload(), message.isLast());
+            if (whole.isEmpty() || !connection.admit("BINARY")) {
                 return;
             }
-            seq = Frame.seqOf(message.getPayload()).orElse(null);
-            connection.onBinary(Frame.fromClient(message.getPayload()));
+            seq = Frame.seqOf(whole.get()).orElse(null);
+            connection.onBinary(Frame.fromClient(whole.get()));
         } catch (Refusal e) {
             connection.send(new ServerMessage.Error(e.code(), e.getMessage(), "BINARY", seq));
         } catch (RuntimeException e) {

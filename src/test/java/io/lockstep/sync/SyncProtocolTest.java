@@ -390,4 +390,22 @@ class SyncProtocolTest {
         assertThat(ben.socket().next("ACK").path("seq").asLong()).as("others are not held off").isEqualTo(1);
         ana.replica().apply(ana.socket().nextBinary(CHANGES));
     }
+
+    @Test
+    void aFrameLargerThanTheContainersBufferArrivesWhole() throws Exception {
+        Member ana = create("Ana");
+        Member ben = join(ana.room(), "Ben");
+        ana.socket().next("ROOM");
+        java.io.ByteArrayOutputStream many = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 200; i++) {
+            many.writeBytes(ben.replica().setOn("hat", i % 16, !ben.replica().isOn("hat", i % 16)));
+        }
+        assertThat(many.size()).as("bigger than one 8 KiB part").isGreaterThan(16 * 1024);
+
+        ben.socket().sendBinary(CHANGES, 42, many.toByteArray());
+
+        assertThat(ben.socket().next("ACK").path("seq").asLong()).isEqualTo(42);
+        ana.replica().apply(ana.socket().nextBinary(CHANGES));
+        assertThat(ana.replica().heads()).isEqualTo(ben.replica().heads());
+    }
 }
