@@ -15,7 +15,7 @@ import org.automerge.Read;
 
 /**
  * Reads the parts of the pattern out of an Automerge document and checks them against the schema
- * (docs/pattern-schema.md); PatternTree decides which parts to read. Each map is read with one mapEntries call:
+ * (docs/PROTOCOL.md, section 6); PatternTree decides which parts to read. Each map is read with one mapEntries call:
  * a call into the binding costs microseconds however little it returns. Lenient where other writers differ:
  * integers may be Int, UInt or integral F64; strings may be scalars or Text.
  */
