@@ -20,7 +20,7 @@ import org.automerge.SyncState;
 import org.automerge.Transaction;
 
 /**
- * A room's pattern as an Automerge document (schema in docs/pattern-schema.md).
+ * A room's pattern as an Automerge document (schema in docs/PROTOCOL.md, section 6).
  * Not thread-safe and holds native memory: exactly one owner uses it at a time and closes it when done.
  *
  * <p>Remote changes are applied in place, then the objects they wrote to are re-read and validated (PatternTree);
