@@ -1,14 +1,10 @@
 package io.lockstep.engine;
 
-import io.lockstep.pattern.Pattern;
-import io.lockstep.room.Joined;
+import io.lockstep.room.DeafMember;
 import io.lockstep.room.MemberView;
 import io.lockstep.room.Role;
 import io.lockstep.room.Room;
 import io.lockstep.room.RoomException;
-import io.lockstep.room.RoomListener;
-import io.lockstep.room.RoomState;
-import io.lockstep.transport.Timeline;
 
 import java.util.Optional;
 
@@ -20,29 +16,10 @@ final class TestRooms {
 
     /** Joins a musician at the server's side of the room, editing and leading as the web UI does; returns its member id. */
     static String musician(Room room) throws RoomException {
-        return room.join("Ana", Role.MUSICIAN, new Deaf(), null, false).memberId();
+        return room.join("Ana", Role.MUSICIAN, DeafMember.LISTENER, null, false).memberId();
     }
 
     static Optional<MemberView> engineMember(Room room) {
         return room.state().members().stream().filter(m -> m.role() == Role.ENGINE).findFirst();
-    }
-
-    /** A member that needs none of the room's news. */
-    private static final class Deaf implements RoomListener {
-        @Override
-        public void joined(Joined joined) {
-        }
-
-        @Override
-        public void patternChanged(byte[] changes, Pattern pattern) {
-        }
-
-        @Override
-        public void roomChanged(RoomState state) {
-        }
-
-        @Override
-        public void timelineChanged(Timeline timeline) {
-        }
     }
 }

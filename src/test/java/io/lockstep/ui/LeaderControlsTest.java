@@ -12,11 +12,11 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.internal.JacksonUtils;
 import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
-import io.lockstep.pattern.Pattern;
 import io.lockstep.room.Joined;
 import io.lockstep.room.MemberView;
 import io.lockstep.room.Presence;
 import io.lockstep.room.Role;
+import io.lockstep.room.DeafMember;
 import io.lockstep.room.Room;
 import io.lockstep.room.RoomListener;
 import io.lockstep.room.RoomService;
@@ -44,23 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ViewPackages(classes = RoomView.class)
 class LeaderControlsTest extends SpringBrowserlessTest {
 
-    private static final RoomListener QUIET = new RoomListener() {
-        @Override
-        public void joined(Joined joined) {
-        }
-
-        @Override
-        public void patternChanged(byte[] changes, Pattern pattern) {
-        }
-
-        @Override
-        public void roomChanged(RoomState state) {
-        }
-
-        @Override
-        public void timelineChanged(Timeline timeline) {
-        }
-    };
+    private static final RoomListener QUIET = DeafMember.LISTENER;
 
     @Autowired
     RoomService rooms;

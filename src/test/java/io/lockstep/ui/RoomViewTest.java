@@ -16,16 +16,14 @@ import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.internal.JacksonUtils;
 import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
 import io.lockstep.pattern.Edit;
-import io.lockstep.pattern.Pattern;
 import io.lockstep.pattern.Step;
 import io.lockstep.pattern.Track;
 import io.lockstep.room.Joined;
 import io.lockstep.room.Role;
+import io.lockstep.room.DeafMember;
 import io.lockstep.room.Room;
 import io.lockstep.room.RoomListener;
 import io.lockstep.room.RoomService;
-import io.lockstep.room.RoomState;
-import io.lockstep.transport.Timeline;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,23 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ViewPackages(classes = RoomView.class)
 class RoomViewTest extends SpringBrowserlessTest {
 
-    private static final RoomListener QUIET = new RoomListener() {
-        @Override
-        public void joined(Joined joined) {
-        }
-
-        @Override
-        public void patternChanged(byte[] changes, Pattern pattern) {
-        }
-
-        @Override
-        public void roomChanged(RoomState state) {
-        }
-
-        @Override
-        public void timelineChanged(Timeline timeline) {
-        }
-    };
+    private static final RoomListener QUIET = DeafMember.LISTENER;
 
     @Autowired
     RoomService rooms;
