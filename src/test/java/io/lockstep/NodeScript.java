@@ -33,8 +33,9 @@ public final class NodeScript {
         command[1] = script;
         System.arraycopy(args, 0, command, 2, args.length);
         Process node = new ProcessBuilder(command).directory(DIR.toFile()).redirectErrorStream(true).start();
-        // Read while it runs, so a full pipe can never block the script.
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(node));
+        // Read while it runs, on a thread of its own, so a full pipe can never block the script.
+        CompletableFuture<String> output = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> output.complete(readAll(node)));
         boolean finished = node.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
         if (!finished) {
             node.destroyForcibly().waitFor();

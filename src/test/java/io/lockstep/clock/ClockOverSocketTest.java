@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -76,12 +78,15 @@ class ClockOverSocketTest {
     @Test
     void clientsBehindJitteryAsymmetricLinksEndWithinAMillisecondOfServerTime() throws Exception {
         long start = serverClock.nowMicros();
+        // Threads of their own: the shared pool has one worker on two cores, which these long runs would hold.
+        ExecutorService clients = Executors.newFixedThreadPool(2);
         CompletableFuture<Outcome> a = CompletableFuture.supplyAsync(() -> run("up uniform 40 ± 20 ms, down queueing 40 ± 20 ms",
                 new DriftingClock(serverClock, start, 420_000, 100), SimulatedNetwork.Delay.uniform(40_000, 20_000),
-                SimulatedNetwork.Delay.queueing(40_000, 20_000), 1));
+                SimulatedNetwork.Delay.queueing(40_000, 20_000), 1), clients);
         CompletableFuture<Outcome> b = CompletableFuture.supplyAsync(() -> run("up queueing 40 ± 20 ms + 5% 300 ms spikes, down uniform 40 ± 20 ms",
                 new DriftingClock(serverClock, start, -480_000, -90), SimulatedNetwork.Delay.queueing(40_000, 20_000).withSpikes(0.05, 300_000),
-                SimulatedNetwork.Delay.uniform(40_000, 20_000), 2));
+                SimulatedNetwork.Delay.uniform(40_000, 20_000), 2), clients);
+        clients.shutdown();
         for (Outcome outcome : List.of(a.get(), b.get())) {
             System.out.println("clock over a socket: " + outcome);
             assertThat(outcome.worstMicros()).as(outcome.link()).isLessThan(SETTLED_MICROS);
