@@ -1,6 +1,5 @@
 package io.lockstep.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -38,8 +37,7 @@ final class Link implements WebSocket.Listener {
     private final Executor room;
     private final Handler handler;
     private final LongSupplier localMicros;
-    private final StringBuilder text = new StringBuilder();
-    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+    private final FrameParts parts = new FrameParts();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile WebSocket socket;
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
@@ -114,26 +112,14 @@ final class Link implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         long received = localMicros.getAsLong();
-        text.append(data);
-        if (last) {
-            String json = text.toString();
-            text.setLength(0);
-            post(() -> handler.text(this, json, received));
-        }
+        parts.text(data, last).ifPresent(json -> post(() -> handler.text(this, json, received)));
         ws.request(1);
         return null;
     }
 
     @Override
     public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-        byte[] chunk = new byte[data.remaining()];
-        data.get(chunk);
-        binary.writeBytes(chunk);
-        if (last) {
-            byte[] frame = binary.toByteArray();
-            binary.reset();
-            post(() -> handler.binary(this, frame));
-        }
+        parts.binary(data, last).ifPresent(frame -> post(() -> handler.binary(this, frame)));
         ws.request(1);
         return null;
     }

@@ -1,10 +1,10 @@
 package io.lockstep.sync;
 
+import io.lockstep.engine.FrameParts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -106,8 +106,7 @@ class FanOutBenchmark {
         private final FanOutBenchmark bench;
         private final CountDownLatch welcomed = new CountDownLatch(2);
         private final AtomicReference<String> room = new AtomicReference<>();
-        private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
-        private final StringBuilder text = new StringBuilder();
+        private final FrameParts parts = new FrameParts();
         private Replica replica;
         private WebSocket socket;
         private int seq;
@@ -140,27 +139,18 @@ class FanOutBenchmark {
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                JsonNode json = JSON.readTree(text.toString());
-                text.setLength(0);
-                if ("JOINED".equals(json.path("type").asString())) {
-                    room.set(json.path("room").asString());
-                    welcomed.countDown();
-                }
-            }
+            parts.text(data, last).map(JSON::readTree).filter(json -> "JOINED".equals(json.path("type").asString()))
+                    .ifPresent(json -> {
+                        room.set(json.path("room").asString());
+                        welcomed.countDown();
+                    });
             ws.request(1);
             return null;
         }
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            byte[] chunk = new byte[data.remaining()];
-            data.get(chunk);
-            partial.writeBytes(chunk);
-            if (last) {
-                byte[] frame = partial.toByteArray();
-                partial.reset();
+            parts.binary(data, last).ifPresent(frame -> {
                 if (frame[0] == 2) {
                     synchronized (this) {
                         replica = new Replica(Arrays.copyOfRange(frame, 1, frame.length));
@@ -169,7 +159,7 @@ class FanOutBenchmark {
                 } else {
                     bench.received(frame);
                 }
-            }
+            });
             ws.request(1);
             return null;
         }

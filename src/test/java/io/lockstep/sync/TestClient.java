@@ -3,13 +3,14 @@ package io.lockstep.sync;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
+import io.lockstep.engine.FrameParts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +30,7 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
     }
 
     private final List<Received> received = new ArrayList<>();
-    private final StringBuilder text = new StringBuilder();
-    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+    private final FrameParts parts = new FrameParts();
     private final WebSocket socket;
     private int consumed;
     private boolean closed;
@@ -93,25 +93,14 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-        text.append(data);
-        if (last) {
-            add(new Received(JSON.readTree(text.toString()), -1, null));
-            text.setLength(0);
-        }
+        parts.text(data, last).ifPresent(json -> add(new Received(JSON.readTree(json), -1, null)));
         ws.request(1);
         return null;
     }
 
     @Override
     public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-        byte[] chunk = new byte[data.remaining()];
-        data.get(chunk);
-        binary.writeBytes(chunk);
-        if (last) {
-            byte[] all = binary.toByteArray();
-            binary.reset();
-            add(new Received(null, all[0], java.util.Arrays.copyOfRange(all, 1, all.length)));
-        }
+        parts.binary(data, last).ifPresent(all -> add(new Received(null, all[0], Arrays.copyOfRange(all, 1, all.length))));
         ws.request(1);
         return null;
     }
